@@ -1,0 +1,78 @@
+# The two commands a developer needs: `make run` and `make test`. Each does its own set-up.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Python 3.13 from pyenv: through its shims when they are on PATH (.python-version says 3.13),
+# else straight from ~/.pyenv/versions (CI may lack the shims), else whatever python3 is.
+PYTHON ?= $(shell for candidate in python3.13 $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3) python3; do \
+	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys' >/dev/null 2>&1; then \
+		command -v $$candidate; break; fi; done)
+
+.PHONY: help install run test lint messages compilemessages migrate demo check-python lock clean
+
+help:
+	@echo "make run    set up everything and serve http://$(HOST):$(PORT)"
+	@echo "make test   set up everything and run the test suite"
+	@echo "make lint   ruff and djlint"
+	@echo "make messages   extract translatable strings into locale/{kk,ru,en}"
+
+check-python:
+	@if [ -z "$(PYTHON)" ]; then echo "No Python found. Install Python 3.13 (pyenv install 3.13)." >&2; exit 1; fi
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
+		echo "$(PYTHON) is Python $$($(PYTHON) -c 'import platform; print(platform.python_version())'); this project needs 3.12 or newer (3.13 preferred)." >&2; \
+		echo "Install it with 'pyenv install 3.13' or set PYTHON=/path/to/python3.13." >&2; exit 1; }
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(MAKE) --no-print-directory check-python
+	@if [ -x $(PY) ] && ! $(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)'; then rm -rf $(VENV); fi
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt ".[dev]"
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP) compilemessages
+
+compilemessages: $(STAMP)
+	@$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo_content
+
+run: demo
+	@echo ""
+	@echo "  The site: http://$(HOST):$(PORT)/   The admin: http://$(HOST):$(PORT)/admin/"
+	@echo "  No account exists yet. Create one for the admin with:"
+	@echo "      $(PY) manage.py createsuperuser"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l kk -l ru -l en --ignore=.venv --ignore=node_modules --ignore=bench --no-obsolete --add-location=file
+	$(PY) manage.py makemessages -d djangojs -l kk -l ru -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete --add-location=file
+
+# Refresh the pinned versions after changing pyproject.toml.
+lock: check-python
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet ".[dev]"
+	.lock-venv/bin/pip freeze --exclude ombudsman-newsroom > constraints.txt && rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) .pytest_cache .pytest-media staticfiles

@@ -1,0 +1,183 @@
+"""The behaviour every public page shares: strict languages, indexed routing, slug checks.
+
+wagtail-modeltranslation assigns its own ``route``, ``clean`` and ``base_form_class`` onto every
+translated page class when its app is ready, which would overwrite methods defined in a class
+body. ``install_language_aware_behaviour`` (called from ``NewsConfig.ready``, which runs after
+it) puts ours back.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from .languages import LANGUAGE_CODES, active_language, has_language, page_languages, value_in
+from .slugs import child_by_slug, normalise_page_slugs, slug_clashes
+
+
+class LanguageAwarePageForm(WagtailAdminPageForm):
+    """Lets the model's own checks (languages, per-language slugs) see the parent of a page that
+    is being created, so that they run in the form and report on its fields."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if parent_page is not None and not self.instance.pk:
+            # Treebeard's get_parent() reads this cache; Wagtail's own API does the same.
+            self.instance._cached_parent_obj = parent_page
+
+
+def _filled(value) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    return len(value) > 0
+
+
+def language_completeness_errors(values: dict[str, dict], slugs: dict[str, str]) -> dict:
+    """Errors for a page whose languages are incomplete.
+
+    ``values`` maps language -> {field: value} for the fields that define a language. A language
+    counts when all of them are filled; a half-filled language is an error naming its fields; no
+    language at all is an error on every title.
+    """
+    errors: dict[str, str] = {}
+    complete = []
+    for code, fields in values.items():
+        filled = {name for name, value in fields.items() if _filled(value)}
+        if filled and len(filled) == len(fields):
+            complete.append(code)
+            if not slugs.get(code):
+                errors[f"slug_{code}"] = _("Enter an address (slug) in Latin letters.")
+        elif filled:
+            for name in set(fields) - filled:
+                errors[f"{name}_{code}"] = _(
+                    "This language is half filled in: fill in this field too, or empty the others."
+                )
+    if not complete and not errors:
+        message = _(
+            "A page needs at least one language: fill in the title (and, for a release, the "
+            "body) in Kazakh, Russian or English."
+        )
+        for code in values:
+            errors[f"title_{code}"] = message
+    return errors
+
+
+class LanguageAwarePage(Page):
+    """Base of every public page. A page exists only in the languages it has (news.languages)."""
+
+    language_defining_fields: tuple[str, ...] = ("title",)
+
+    class Meta:
+        abstract = True
+
+    # --- validation -----------------------------------------------------------------------
+    def full_clean(self, *args, **kwargs):
+        normalise_page_slugs(self)
+        super().full_clean(*args, **kwargs)
+
+    def clean_languages(self):
+        """Replaces Page.clean (plus wagtail-modeltranslation's sibling scan)."""
+        errors = language_completeness_errors(
+            {
+                code: {name: value_in(self, name, code) for name in self.language_defining_fields}
+                for code in LANGUAGE_CODES
+            },
+            {code: value_in(self, "slug", code) for code in LANGUAGE_CODES},
+        )
+        if errors:
+            raise ValidationError(errors)
+        self._check_slug_is_unique()
+
+    def check_slugs_per_language(self):
+        """Replaces Page._check_slug_is_unique, which compares the fallback-resolved slug."""
+        parent = getattr(self, "_cached_parent_obj", None) or (
+            self.get_parent() if self.path else None
+        )
+        if parent is None:
+            return
+        slugs = {code: value_in(self, "slug", code) for code in LANGUAGE_CODES}
+        errors = slug_clashes(parent, self.pk, slugs)
+        if errors:
+            raise ValidationError(errors)
+
+    # --- routing ----------------------------------------------------------------------------
+    def route_by_language_slug(self, request, path_components):
+        if not path_components:
+            if self.live:
+                return RouteResult(self)
+            raise Http404
+        slug, remaining = path_components[0], path_components[1:]
+        language = active_language()
+        child = child_by_slug(self, slug, language)
+        if child is not None:
+            return child.specific.route(request, remaining)
+        # The slug of another language: answer that page's "not in this language" 404, which
+        # links to the languages it has, instead of a bare 404.
+        for other in LANGUAGE_CODES:
+            if other != language and (child := child_by_slug(self, slug, other)) is not None:
+                if remaining or not child.live:
+                    raise Http404
+                return RouteResult(child.specific, kwargs={"addressed_in": other})
+        raise Http404
+
+    # --- serving ----------------------------------------------------------------------------
+    def serve(self, request, *args, addressed_in=None, **kwargs):
+        language = active_language()
+        if addressed_in is not None or not has_language(self, language):
+            return self.serve_language_missing(request, language)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_language_missing(self, request, language):
+        return TemplateResponse(
+            request,
+            "news/language_missing.html",
+            {"page": self, "missing_language": language, "available": page_languages(self)},
+            status=404,
+        )
+
+    def serve_preview(self, request, mode_name):
+        # The admin runs in Russian or English; preview in a language the draft has.
+        language = active_language()
+        if not has_language(self, language):
+            language = next(iter(page_languages(self)), language)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            return super().serve_preview(request, mode_name)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_language"] = active_language()
+        return context
+
+    def strict(self, field_name: str):
+        """A translated field in the active language only (templates: page|strict:"lead")."""
+        return value_in(self, field_name, active_language())
+
+
+def make_translated_fields_optional():
+    """wagtail-modeltranslation marks the default language's title and slug as required. A
+    release may lack Kazakh, so every language is optional and "at least one" is checked in
+    clean()."""
+    for model in translator.get_registered_models():
+        for field_name in translator.get_options_for_model(model).all_fields:
+            for code in LANGUAGE_CODES:
+                model._meta.get_field(build_localized_fieldname(field_name, code)).blank = True
+
+
+def install_language_aware_behaviour():
+    make_translated_fields_optional()
+    for model in translator.get_registered_models():
+        if issubclass(model, LanguageAwarePage):
+            model.route = LanguageAwarePage.route_by_language_slug
+            model.clean = LanguageAwarePage.clean_languages
+            model._check_slug_is_unique = LanguageAwarePage.check_slugs_per_language
+            model.base_form_class = LanguageAwarePageForm
+            model.get_edit_handler.cache_clear()

@@ -1,0 +1,9 @@
+"""Local development: DEBUG on, a throwaway key, e-mail printed to the console."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+# Only for a developer's machine; production.py refuses to start without a real key.
+SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-use-in-production")
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
