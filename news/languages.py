@@ -62,21 +62,19 @@ def page_url_in(page, language: str, request=None) -> str | None:
         return page.get_url(request=request)
 
 
-def page_full_url_in(page, language: str, request=None) -> str | None:
-    if not has_language(page, language):
-        return None
-    with translation.override(language):
-        return page.get_full_url(request=request)
+def absolute(url: str | None, request=None) -> str | None:
+    """An absolute URL on the host the reader asked for (validated by ALLOWED_HOSTS)."""
+    if url is None or request is None or "://" in url:
+        return url
+    return request.build_absolute_uri(url)
 
 
 def translations_of(page, request=None) -> list[dict]:
     """One entry per site language: its code, its own name and the page's URL there (or None)."""
-    return [
-        {
-            "code": code,
-            "name": LANGUAGE_NAMES[code],
-            "url": page_url_in(page, code, request),
-            "full_url": page_full_url_in(page, code, request),
-        }
-        for code in LANGUAGE_CODES
-    ]
+    versions = []
+    for code in LANGUAGE_CODES:
+        url = page_url_in(page, code, request)
+        versions.append(
+            {"code": code, "name": LANGUAGE_NAMES[code], "url": url, "full_url": absolute(url, request)}
+        )
+    return versions

@@ -32,6 +32,15 @@ class LanguageAwarePageForm(WagtailAdminPageForm):
             self.instance._cached_parent_obj = parent_page
 
 
+NO_LANGUAGE_MESSAGE = _(
+    "A page needs at least one language: fill in the title (and, for a release, the body) in "
+    "Kazakh, Russian or English."
+)
+HALF_FILLED_MESSAGE = _(
+    "This language is half filled in: fill in this field too, or empty the others."
+)
+
+
 def _filled(value) -> bool:
     if value is None:
         return False
@@ -57,16 +66,10 @@ def language_completeness_errors(values: dict[str, dict], slugs: dict[str, str])
                 errors[f"slug_{code}"] = _("Enter an address (slug) in Latin letters.")
         elif filled:
             for name in set(fields) - filled:
-                errors[f"{name}_{code}"] = _(
-                    "This language is half filled in: fill in this field too, or empty the others."
-                )
+                errors[f"{name}_{code}"] = HALF_FILLED_MESSAGE
     if not complete and not errors:
-        message = _(
-            "A page needs at least one language: fill in the title (and, for a release, the "
-            "body) in Kazakh, Russian or English."
-        )
         for code in values:
-            errors[f"title_{code}"] = message
+            errors[f"title_{code}"] = NO_LANGUAGE_MESSAGE
     return errors
 
 

@@ -13,12 +13,17 @@ from wagtail.models import Page
 
 from .languages import LANGUAGE_CODES, value_in
 
-SLUG_MAX_LENGTH = 255
+# Long enough to be specific, short enough to share; cut at a word boundary.
+SLUG_TARGET_LENGTH = 80
 
 
 def slug_from_title(title: str) -> str:
     """A readable Latin slug for any of our languages ("Әзімова" -> "azimova")."""
-    return slugify(anyascii(title or ""))[:SLUG_MAX_LENGTH].strip("-")
+    slug = slugify(anyascii(title or ""))
+    if len(slug) > SLUG_TARGET_LENGTH:
+        cut = slug[: SLUG_TARGET_LENGTH + 1].rsplit("-", 1)[0]
+        slug = cut or slug[:SLUG_TARGET_LENGTH]
+    return slug.strip("-")
 
 
 def children_of(parent):

@@ -4,7 +4,14 @@ from django import template
 from django.urls import reverse
 from django.utils import translation
 
-from news.languages import LANGUAGE_CODES, LANGUAGE_NAMES, active_language, translations_of, value_in
+from news.languages import (
+    LANGUAGE_CODES,
+    LANGUAGE_NAMES,
+    absolute,
+    active_language,
+    translations_of,
+    value_in,
+)
 
 register = template.Library()
 
@@ -34,7 +41,7 @@ def language_versions(context):
                 "code": code,
                 "name": LANGUAGE_NAMES[code],
                 "url": language_home(code),
-                "full_url": request.build_absolute_uri(language_home(code)) if request else None,
+                "full_url": absolute(language_home(code), request),
             }
             for code in LANGUAGE_CODES
         ]
