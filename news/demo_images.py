@@ -31,7 +31,13 @@ def draw_visit_illustration(caption: str, size=(1600, 900)) -> bytes:
     cx, cy, ring = width // 2, int(height * 0.42), int(height * 0.26)
     for i in range(12):
         angle = 2 * math.pi * i / 12
-        _star(draw, cx + ring * math.cos(angle), cy + ring * math.sin(angle), height * 0.035, STAR_GOLD)
+        _star(
+            draw,
+            cx + ring * math.cos(angle),
+            cy + ring * math.sin(angle),
+            height * 0.035,
+            STAR_GOLD,
+        )
     font = ImageFont.load_default(size=int(height * 0.07))
     box = draw.textbbox((0, 0), caption, font=font)
     draw.text(

@@ -14,7 +14,11 @@ from .languages import LANGUAGE_CODES
 from .models import HomePage, NewsIndexPage, NewsReleasePage, Topic
 
 SAMPLE = {
-    "title": {"kk": "Уәкілдің жаңалығы", "ru": "Новость Уполномоченного", "en": "Commissioner's news"},
+    "title": {
+        "kk": "Уәкілдің жаңалығы",
+        "ru": "Новость Уполномоченного",
+        "en": "Commissioner's news",
+    },
     "lead": {
         "kk": "Уәкіл азаматтарды қабылдады.",
         "ru": "Уполномоченный провёл приём граждан.",
@@ -65,7 +69,6 @@ class TranslatedPageFactory(wagtail_factories.PageFactory):
 
 
 class HomePageFactory(TranslatedPageFactory):
-
     class Meta:
         model = HomePage
 

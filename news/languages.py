@@ -75,6 +75,11 @@ def translations_of(page, request=None) -> list[dict]:
     for code in LANGUAGE_CODES:
         url = page_url_in(page, code, request)
         versions.append(
-            {"code": code, "name": LANGUAGE_NAMES[code], "url": url, "full_url": absolute(url, request)}
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES[code],
+                "url": url,
+                "full_url": absolute(url, request),
+            }
         )
     return versions

@@ -16,8 +16,10 @@ class AdminLanguageMiddleware:
         self.permitted = {code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES}
 
     def __call__(self, request):
-        if request.path_info.startswith(self.admin_prefixes):
-            if translation.get_language() not in self.permitted:
-                translation.activate(settings.ADMIN_DEFAULT_LANGUAGE)
-                request.LANGUAGE_CODE = settings.ADMIN_DEFAULT_LANGUAGE
+        if (
+            request.path_info.startswith(self.admin_prefixes)
+            and translation.get_language() not in self.permitted
+        ):
+            translation.activate(settings.ADMIN_DEFAULT_LANGUAGE)
+            request.LANGUAGE_CODE = settings.ADMIN_DEFAULT_LANGUAGE
         return self.get_response(request)

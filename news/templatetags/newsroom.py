@@ -70,3 +70,9 @@ def news_index_url(context):
         return ""
     with translation.override(language):
         return index.get_url(request=context.get("request"))
+
+
+@register.simple_tag
+def home_url():
+    """The home page of the active language (``/kk/``, ``/ru/``, ``/en/``)."""
+    return language_home(active_language())

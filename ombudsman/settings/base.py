@@ -8,7 +8,6 @@ machines is read from a typed environment variable; each one is listed in README
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 

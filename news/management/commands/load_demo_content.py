@@ -58,7 +58,10 @@ def _body(paragraphs, quote=None):
     if quote:
         blocks.insert(
             min(2, len(blocks)),
-            {"type": "quote", "value": {"text": quote["text"], "attribution": quote["attribution"]}},
+            {
+                "type": "quote",
+                "value": {"text": quote["text"], "attribution": quote["attribution"]},
+            },
         )
     return blocks
 
@@ -76,9 +79,7 @@ class Command(BaseCommand):
             releases = json.loads((DATA_DIR / "releases.json").read_text(encoding="utf-8"))
             for item in [*releases, brussels]:
                 created += self.ensure_release(index, item, topics)
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready ({created} release(s) created).")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} release(s) created)."))
 
     # --- structure --------------------------------------------------------------------------
     def ensure_home(self):
