@@ -5,15 +5,20 @@ Without a browser these tests skip, unless REQUIRE_BROWSER=1 (set by .ci/run): t
 
 import os
 import shutil
-from io import StringIO
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are ordinary synchronous ones.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -46,13 +51,48 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def demo_site(live_server):
-    # Browser tests are marked django_db(transaction=True, serialized_rollback=True): the rollback
-    # restores what Wagtail's data migrations made (root page, locale, collection) after each
-    # flush of the live server's database.
-    call_command("load_demo_content", stdout=StringIO())
-    return live_server
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The site as ``make run`` serves it (dev settings, demo content), on its own SQLite file
+    in a temporary folder, for the whole session. Browser tests only read from it, so it is set
+    up once; the pytest database is never involved."""
+    folder = tmp_path_factory.mktemp("demo-site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ombudsman.settings.dev",
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
+        "DEBUG": "true",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.2)
+    else:
+        server.kill()
+        pytest.fail("the development server did not start")
+    yield SimpleNamespace(url=f"http://127.0.0.1:{port}")
+    server.terminate()
+    server.wait(timeout=10)
 
 
 class ConsoleWatcher:

@@ -4,10 +4,7 @@ import re
 
 import pytest
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 KAZAKH_LETTERS = re.compile("[әғқңөұүһі]")
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
