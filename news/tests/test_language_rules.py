@@ -131,3 +131,22 @@ def test_draft_release_is_not_served(client, make_release):
     release = make_release(publish=False)
     release.unpublish()
     assert client.get(f"/ru/novosti/{release.slug_ru}/").status_code == 404
+
+
+def test_topics_and_related_releases_show_only_in_languages_they_have(client, make_release):
+    from news.factories import TopicFactory
+    from news.models import RelatedRelease
+
+    topic = TopicFactory(name_en="", name_ru="Права детей", name_kk="Бала құқықтары")
+    russian_only = make_release(languages=("ru",), title_ru="Только по-русски")
+    release = make_release()
+    release.topics.set([topic])
+    RelatedRelease.objects.create(page=release, release=russian_only, sort_order=0)
+    release.save_revision().publish()
+
+    english = main_text(client.get(page_url_in(release, "en")))
+    assert "Права детей" not in english and "Бала құқықтары" not in english
+    assert "Только по-русски" not in english
+    russian = main_text(client.get(page_url_in(release, "ru")))
+    assert "Права детей" in russian
+    assert "Только по-русски" in russian
