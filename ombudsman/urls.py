@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news.views import choose_language
 
+# Addresses without a language prefix: the language chooser, admins, APIs, crawler files.
 urlpatterns = [
     path("", choose_language, name="choose_language"),
     path("admin/", include(wagtailadmin_urls)),
@@ -20,7 +21,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under /kk/, /ru/ or /en/; the prefix alone decides the language.
-urlpatterns += i18n_patterns(
+# Wagtail's page tree comes last: it answers every address not matched before it.
+localized_urlpatterns = [
     path("", include(wagtail_urls)),
-    prefix_default_language=True,
-)
+]
+
+urlpatterns += i18n_patterns(*localized_urlpatterns, prefix_default_language=True)
