@@ -60,8 +60,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory):
     """The site as ``make run`` serves it (dev settings, demo content), on its own SQLite file
-    in a temporary folder, for the whole session. Browser tests only read from it, so it is set
-    up once; the pytest database is never involved."""
+    in a temporary folder, for the whole session; the pytest database is never involved. Tests
+    that need to look into its database run ``demo_site.manage`` with ``demo_site.env``."""
     folder = tmp_path_factory.mktemp("demo-site")
     env = {
         **os.environ,
@@ -90,7 +90,7 @@ def demo_site(tmp_path_factory):
     else:
         server.kill()
         pytest.fail("the development server did not start")
-    yield SimpleNamespace(url=f"http://127.0.0.1:{port}")
+    yield SimpleNamespace(url=f"http://127.0.0.1:{port}", env=env, manage=manage, root=ROOT)
     server.terminate()
     server.wait(timeout=10)
 
