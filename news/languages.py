@@ -48,9 +48,10 @@ def page_languages(page) -> list[str]:
     return [code for code in LANGUAGE_CODES if has_language(page, code)]
 
 
-def in_language_q(language: str, prefix: str = "") -> Q:
-    """Filter for pages (or related rows via ``prefix``) that exist in ``language``."""
-    column = prefix + build_localized_fieldname("title", language)
+def in_language_q(language: str, prefix: str = "", field: str = "title") -> Q:
+    """Filter for pages (or related rows via ``prefix``) that exist in ``language``: their
+    ``field`` (the title; a topic's name) is filled in there."""
+    column = prefix + build_localized_fieldname(field, language)
     return Q(**{f"{column}__gt": ""})
 
 

@@ -1,10 +1,15 @@
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.http import require_safe
 
-from .languages import LANGUAGE_CODES
+from .feeds import topic_in_language
+from .languages import LANGUAGE_CODES, active_language, in_language_q
+from .models import NewsReleasePage, Topic, paginate
+from .search import clean_query, search_releases
 
 
 def preferred_language(accept_language: str) -> str:
@@ -28,3 +33,45 @@ def choose_language(request):
     response = HttpResponseRedirect(f"/{language}/")
     patch_vary_headers(response, ["Accept-Language"])
     return response
+
+
+@require_safe
+def search(request):
+    language = active_language()
+    query = clean_query(request.GET.get("q", ""))
+    results = paginate(search_releases(query, language), request, settings.NEWS_RELEASES_PER_PAGE)
+    return render(request, "news/search.html", {"query": query, "results": results})
+
+
+@require_safe
+def topic(request, slug):
+    language = active_language()
+    topic = topic_in_language(slug, language)
+    releases = NewsReleasePage.objects.in_language_listing(language).filter(topics=topic)
+    return render(
+        request,
+        "news/topic.html",
+        {
+            "topic": topic,
+            "releases": paginate(releases, request, settings.NEWS_RELEASES_PER_PAGE),
+        },
+    )
+
+
+@require_safe
+def feed_list(request):
+    language = active_language()
+    topics = Topic.objects.filter(in_language_q(language, field="name")).order_by(f"name_{language}")
+    return render(request, "news/feeds.html", {"topics": topics})
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -2,12 +2,16 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from news.views import choose_language
+from news.sitemaps import PagesSitemap
+from news.views import choose_language, robots_txt
+
+SITEMAPS = {"pages": PagesSitemap}
 
 # Addresses without a language prefix: the language chooser, admins, APIs, crawler files.
 urlpatterns = [
@@ -15,6 +19,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -23,6 +35,7 @@ if settings.DEBUG:
 # Every public page lives under /kk/, /ru/ or /en/; the prefix alone decides the language.
 # Wagtail's page tree comes last: it answers every address not matched before it.
 localized_urlpatterns = [
+    path("", include("news.urls")),
     path("", include(wagtail_urls)),
 ]
 

@@ -1,0 +1,172 @@
+"""RSS 2.0 and Atom 1.0 feeds per language (and per topic), for subscribers.
+
+Only releases that exist in the feed's language are listed, with text in that language only.
+GUIDs are derived from the page's Wagtail ``translation_key`` (a UUID that survives edits,
+re-publication and slug changes) and the language, so readers never see an item twice.
+"""
+
+import datetime
+import re
+import uuid
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
+from wagtail.rich_text import expand_db_html
+
+from .languages import active_language, in_language_q, page_url_in, value_in
+from .models import NewsReleasePage, Topic
+
+FEED_SIZE = 50
+_RELATIVE_URL = re.compile(r'(\s(?:href|src)=")(/[^"/][^"]*)"')
+
+
+class ContentEncodedRss(Rss201rev2Feed):
+    """RSS 2.0 with the full body in ``content:encoded``."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+
+
+class HtmlContentAtom(Atom1Feed):
+    """Atom 1.0 with the full body as ``<content type="html">``."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+def release_guid(release, language: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(release.translation_key, language)}"
+
+
+def absolute_html(html: str, request) -> str:
+    """Feed readers show content outside our site: make every link and image absolute."""
+    return _RELATIVE_URL.sub(lambda m: f'{m.group(1)}{request.build_absolute_uri(m.group(2))}"', html)
+
+
+def release_body_html(release, language: str) -> str:
+    body = value_in(release, "body", language)
+    return expand_db_html(body.render_as_block()) if body else ""
+
+
+class ReleasesFeed(Feed):
+    """The newest releases in the active language (``/<lang>/rss.xml``)."""
+
+    feed_type = ContentEncodedRss
+    item_guid_is_permalink = False
+
+    def __call__(self, request, *args, **kwargs):
+        # The item_* hooks get no request, and absolute URLs need one: each request gets its
+        # own feed instance (see per_request), so keeping it here is thread-safe.
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    @classmethod
+    def per_request(cls):
+        def view(request, *args, **kwargs):
+            return cls()(request, *args, **kwargs)
+
+        view.__name__ = view.__qualname__ = f"{cls.__name__}_view"
+        return view
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def releases(self, obj):
+        return NewsReleasePage.objects.in_language_listing(active_language())
+
+    def items(self, obj):
+        return self.releases(obj)[:FEED_SIZE]
+
+    def title(self, obj):
+        return str(_("News of the Commissioner for Human Rights in the Republic of Kazakhstan"))
+
+    def description(self, obj):
+        return str(_("Press releases of the Commissioner for Human Rights, newest first."))
+
+    def link(self, obj):
+        return f"/{active_language()}/"
+
+    def item_title(self, item):
+        return value_in(item, "title", active_language())
+
+    def item_description(self, item):
+        return value_in(item, "lead", active_language()) or ""
+
+    def item_link(self, item):
+        return page_url_in(item, active_language(), self.request)
+
+    def item_guid(self, item):
+        return release_guid(item, active_language())
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_categories(self, item):
+        language = active_language()
+        return [name for topic in item.topics.all() if (name := value_in(topic, "name", language))]
+
+    def item_enclosures(self, item):
+        from django.utils.feedgenerator import Enclosure
+
+        if not item.hero_image:
+            return []
+        rendition = item.hero_image.get_rendition("width-1200|format-jpeg")
+        return [
+            Enclosure(
+                self.request.build_absolute_uri(rendition.url),
+                str(rendition.file.size),
+                "image/jpeg",
+            )
+        ]
+
+    def item_extra_kwargs(self, item):
+        return {"content_html": absolute_html(release_body_html(item, active_language()), self.request)}
+
+
+class ReleasesAtomFeed(ReleasesFeed):
+    """The same releases as Atom 1.0 (``/<lang>/atom.xml``)."""
+
+    feed_type = HtmlContentAtom
+    subtitle = ReleasesFeed.description
+
+
+class TopicFeed(ReleasesFeed):
+    """One topic's releases (``/<lang>/topics/<slug>/rss.xml``)."""
+
+    def get_object(self, request, slug):
+        return topic_in_language(slug, active_language())
+
+    def releases(self, obj):
+        return super().releases(obj).filter(topics=obj)
+
+    def title(self, obj):
+        return str(_("%(topic)s: news of the Commissioner for Human Rights")) % {
+            "topic": value_in(obj, "name", active_language())
+        }
+
+    def link(self, obj):
+        return f"/{active_language()}/topics/{value_in(obj, 'slug', active_language())}/"
+
+
+def topic_in_language(slug: str, language: str):
+    topic = (
+        Topic.objects.filter(**{f"slug_{language}": slug})
+        .filter(in_language_q(language, field="name"))
+        .first()
+    )
+    if topic is None:
+        raise Http404(_("There is no such topic."))
+    return topic

@@ -1,0 +1,61 @@
+"""Search within one language.
+
+Wagtail's search index keeps one title and one body per page, mixing our three languages, so
+it cannot answer "Kazakh releases that contain this Kazakh word". We search the language's own
+columns instead: on PostgreSQL with its full-text search and the language's dictionary (Russian
+and English word forms match: "визит" finds "визита"); elsewhere (the SQLite development
+database) with a case-insensitive substring match done in Python, because SQLite's LIKE folds
+only ASCII letters.
+"""
+
+import html
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.utils.html import strip_tags
+
+from .models import NewsReleasePage
+
+MAX_QUERY_LENGTH = 200
+# PostgreSQL text-search dictionaries; it has none for Kazakh, "simple" only lower-cases.
+SEARCH_CONFIGS = {"ru": "russian", "en": "english", "kk": "simple"}
+
+
+def clean_query(raw: str) -> str:
+    """Printable text only, whitespace collapsed, bounded length."""
+    text = "".join(ch if ch.isprintable() else " " for ch in raw[: MAX_QUERY_LENGTH * 4])
+    return re.sub(r"\s+", " ", text).strip()[:MAX_QUERY_LENGTH]
+
+
+def search_releases(query: str, language: str):
+    """Live releases in ``language`` matching ``query``, best first."""
+    releases = NewsReleasePage.objects.in_language_listing(language)
+    if not query:
+        return releases.none()
+    if connection.vendor == "postgresql":
+        config = SEARCH_CONFIGS[language]
+        vector = (
+            SearchVector(f"title_{language}", weight="A", config=config)
+            + SearchVector(f"lead_{language}", weight="B", config=config)
+            + SearchVector(f"body_{language}", weight="C", config=config)
+        )
+        search_query = SearchQuery(query, config=config, search_type="websearch")
+        return (
+            releases.annotate(rank=SearchRank(vector, search_query))
+            .filter(rank__gt=0)
+            .order_by("-rank", "-date", "-pk")
+        )
+    words = query.casefold().split()
+    matching = []
+    for release in releases.iterator(chunk_size=200):
+        text = " ".join(
+            [
+                getattr(release, f"title_{language}") or "",
+                getattr(release, f"lead_{language}") or "",
+                html.unescape(strip_tags(str(getattr(release, f"body_{language}") or ""))),
+            ]
+        ).casefold()
+        if all(word in text for word in words):
+            matching.append(release.pk)
+    return releases.filter(pk__in=matching)
