@@ -12,7 +12,8 @@ import uuid
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
@@ -27,7 +28,10 @@ class ContentEncodedRss(Rss201rev2Feed):
     """RSS 2.0 with the full body in ``content:encoded``."""
 
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/"}
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+        }
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -50,7 +54,9 @@ def release_guid(release, language: str) -> str:
 
 def absolute_html(html: str, request) -> str:
     """Feed readers show content outside our site: make every link and image absolute."""
-    return _RELATIVE_URL.sub(lambda m: f'{m.group(1)}{request.build_absolute_uri(m.group(2))}"', html)
+    return _RELATIVE_URL.sub(
+        lambda m: f'{m.group(1)}{request.build_absolute_uri(m.group(2))}"', html
+    )
 
 
 def release_body_html(release, language: str) -> str:
@@ -100,7 +106,9 @@ class ReleasesFeed(Feed):
         return value_in(item, "title", active_language())
 
     def item_description(self, item):
-        return value_in(item, "lead", active_language()) or ""
+        # The lead is plain text; a description is HTML to feed readers, so escape it once
+        # here (and the feed generator escapes it again for XML).
+        return escape(value_in(item, "lead", active_language()) or "")
 
     def item_link(self, item):
         return page_url_in(item, active_language(), self.request)
@@ -119,8 +127,6 @@ class ReleasesFeed(Feed):
         return [name for topic in item.topics.all() if (name := value_in(topic, "name", language))]
 
     def item_enclosures(self, item):
-        from django.utils.feedgenerator import Enclosure
-
         if not item.hero_image:
             return []
         rendition = item.hero_image.get_rendition("width-1200|format-jpeg")
@@ -133,7 +139,9 @@ class ReleasesFeed(Feed):
         ]
 
     def item_extra_kwargs(self, item):
-        return {"content_html": absolute_html(release_body_html(item, active_language()), self.request)}
+        return {
+            "content_html": absolute_html(release_body_html(item, active_language()), self.request)
+        }
 
 
 class ReleasesAtomFeed(ReleasesFeed):

@@ -61,7 +61,9 @@ def topic(request, slug):
 @require_safe
 def feed_list(request):
     language = active_language()
-    topics = Topic.objects.filter(in_language_q(language, field="name")).order_by(f"name_{language}")
+    topics = Topic.objects.filter(in_language_q(language, field="name")).order_by(
+        f"name_{language}"
+    )
     return render(request, "news/feeds.html", {"topics": topics})
 
 
