@@ -6,6 +6,7 @@ import json
 import feedparser
 import pytest
 from defusedxml import ElementTree as ET
+from django.db import connection
 from django.utils import translation
 
 from news.factories import TopicFactory
@@ -241,3 +242,14 @@ def test_odd_search_queries_give_a_normal_page(client, make_release, query):
 def test_undecodable_search_queries_give_a_normal_page(client, make_release, raw):
     make_release()
     assert client.get(f"/en/search/?{raw}").status_code == 200
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="word forms need PostgreSQL's dictionaries"
+)
+def test_russian_and_english_word_forms_match_on_postgresql(client, make_release):
+    release = make_release(
+        lead_ru="Состоялся визит Уполномоченного.", lead_en="The visits went well."
+    )
+    assert release.title_ru in main_text(client.get("/ru/search/", {"q": "визита"}))
+    assert release.title_en in main_text(client.get("/en/search/", {"q": "visit"}))
