@@ -248,8 +248,6 @@ def test_undecodable_search_queries_give_a_normal_page(client, make_release, raw
     connection.vendor != "postgresql", reason="word forms need PostgreSQL's dictionaries"
 )
 def test_russian_and_english_word_forms_match_on_postgresql(client, make_release):
-    release = make_release(
-        lead_ru="Состоялся визит Уполномоченного.", lead_en="The visits went well."
-    )
-    assert release.title_ru in main_text(client.get("/ru/search/", {"q": "визита"}))
+    release = make_release(lead_ru="О защите прав человека.", lead_en="The visits went well.")
+    assert release.title_ru in main_text(client.get("/ru/search/", {"q": "человеку"}))
     assert release.title_en in main_text(client.get("/en/search/", {"q": "visit"}))
