@@ -115,3 +115,14 @@ def test_production_settings_refuse_to_start_without_key_and_hosts(environment, 
     )
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def test_catalogues_compile_without_gnu_gettext(tmp_path, settings, monkeypatch):
+    """make run must work on a machine without msgfmt: polib compiles the catalogues then."""
+    shutil.copytree(ROOT / "locale", tmp_path / "locale")
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    monkeypatch.setenv("PATH", str(tmp_path))  # no msgfmt anywhere
+    call_command("compilemessages", verbosity=0)
+
+    mo = polib.mofile(str(tmp_path / "locale" / "kk" / "LC_MESSAGES" / "django.mo"))
+    assert mo.find("November", msgctxt="alt. month").msgstr == "қараша"
