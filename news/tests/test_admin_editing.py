@@ -146,3 +146,21 @@ def test_users_preferred_admin_language_wins(editor_client, django_user_model):
     profile.save()
     response = editor_client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="ru")
     assert soup(response).html["lang"] == "en"
+
+
+@pytest.mark.parametrize("ui_language", ["ru", "en"])
+def test_single_language_release_is_edited_and_republished_in_any_ui_language(
+    editor_client, news_index, ui_language
+):
+    assert editor_client.post(add_url(news_index), release_form(["kk"])).status_code == 302
+    release = NewsReleasePage.objects.get()
+    edit_url = reverse("wagtailadmin_pages:edit", args=(release.pk,))
+    assert editor_client.get(edit_url, HTTP_ACCEPT_LANGUAGE=ui_language).status_code == 200
+    data = release_form(["kk"], title_kk="Жаңартылған тақырып", slug_kk=release.slug_kk)
+    response = editor_client.post(edit_url, data, HTTP_ACCEPT_LANGUAGE=ui_language)
+    assert response.status_code == 302, soup(response).select(".error-message")
+    release.refresh_from_db()
+    assert release.title_kk == "Жаңартылған тақырып"
+    assert not release.title_ru and not release.title_en
+    assert editor_client.get(f"/kk/zhanalyqtar/{release.slug_kk}/").status_code == 200
+    assert editor_client.get(f"/ru/novosti/{release.slug_kk}/").status_code == 404
