@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news.sitemaps import PagesSitemap
 from news.views import choose_language, robots_txt
+from typo_reports import urls as typo_reports_urls
 
 SITEMAPS = {"pages": PagesSitemap}
 
@@ -27,6 +28,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    *typo_reports_urls.api_urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -35,6 +37,7 @@ if settings.DEBUG:
 # Every public page lives under /kk/, /ru/ or /en/; the prefix alone decides the language.
 # Wagtail's page tree comes last: it answers every address not matched before it.
 localized_urlpatterns = [
+    *typo_reports_urls.localized_urlpatterns,
     path("", include("news.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "news",
+    "typo_reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -151,3 +152,18 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 NEWS_RELEASES_PER_PAGE = 10
+
+# --- Typo reports (typo_reports) ----------------------------------------------------------------
+# Readers report errors in releases. The rate limit lives in CACHES["default"]: in production that
+# cache must be shared by every worker (Redis, Memcached or the database cache), or each worker
+# counts on its own.
+TYPO_REPORTS_RETENTION_DAYS = env.int("TYPO_REPORTS_RETENTION_DAYS", default=365)
+TYPO_REPORTS_TOKEN_MAX_AGE = env.int("TYPO_REPORTS_TOKEN_MAX_AGE", default=2 * 60 * 60)
+TYPO_REPORTS_RATE_LIMIT_SHORT = env.int("TYPO_REPORTS_RATE_LIMIT_SHORT", default=5)
+TYPO_REPORTS_RATE_LIMIT_SHORT_SECONDS = env.int(
+    "TYPO_REPORTS_RATE_LIMIT_SHORT_SECONDS", default=5 * 60
+)
+TYPO_REPORTS_RATE_LIMIT_DAILY = env.int("TYPO_REPORTS_RATE_LIMIT_DAILY", default=30)
+TYPO_REPORTS_MAX_BODY_BYTES = env.int("TYPO_REPORTS_MAX_BODY_BYTES", default=16 * 1024)
+# Sender of the digest; empty: Django's DEFAULT_FROM_EMAIL.
+TYPO_REPORTS_FROM_EMAIL = env.str("TYPO_REPORTS_FROM_EMAIL", default="")

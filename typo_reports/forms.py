@@ -1,0 +1,106 @@
+"""The report form: the no-JS page renders it, the API validates every client's data with it."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from news.languages import LANGUAGE_CODES, has_language
+
+from .models import TypoReport
+from .page_text import normalise, occurs_in
+from .protection import form_token_is_valid
+
+FRAGMENT_MAX_LENGTH = 300
+CONTEXT_MAX_LENGTH = 200
+COMMENT_MAX_LENGTH = 1000
+# The honeypot's name looks like a field worth filling to a bot; people never see it.
+HONEYPOT_FIELD = "website"
+
+
+def live_page_in(page_id, language: str):
+    """The live page with this id in ``language``, or None."""
+    try:
+        page = Page.objects.live().get(pk=int(page_id)).specific
+    except (Page.DoesNotExist, TypeError, ValueError, OverflowError):
+        return None
+    return page if has_language(page, language) else None
+
+
+class TypoReportForm(forms.Form):
+    page = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    language = forms.ChoiceField(
+        choices=[(code, code) for code in LANGUAGE_CODES], widget=forms.HiddenInput
+    )
+    fragment = forms.CharField(
+        label=_("Text with the error"),
+        max_length=FRAGMENT_MAX_LENGTH,
+        help_text=_("Copy the words with the error from the page, up to 300 characters."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of error"),
+        choices=TypoReport.Kind.choices,
+        initial=TypoReport.Kind.TYPO,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        max_length=COMMENT_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    context_before = forms.CharField(
+        max_length=CONTEXT_MAX_LENGTH, required=False, strip=False, widget=forms.HiddenInput
+    )
+    context_after = forms.CharField(
+        max_length=CONTEXT_MAX_LENGTH, required=False, strip=False, widget=forms.HiddenInput
+    )
+    token = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    error_messages = {
+        "fragment_not_found": _("fragment not found on the page"),
+        "no_page": _("This page does not exist in this language."),
+        "bad_token": _("The form has expired. Please send it again."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.live_page = None
+        if not self.fields["kind"].initial:
+            self.fields["kind"].initial = TypoReport.Kind.TYPO
+
+    def clean_token(self):
+        token = self.cleaned_data["token"]
+        if not form_token_is_valid(token):
+            raise forms.ValidationError(self.error_messages["bad_token"], code="bad_token")
+        return token
+
+    def clean_fragment(self):
+        fragment = normalise(self.cleaned_data["fragment"])
+        if not fragment:
+            raise forms.ValidationError(self.fields["fragment"].error_messages["required"])
+        return fragment
+
+    def clean(self):
+        cleaned = super().clean()
+        page_id, language = cleaned.get("page"), cleaned.get("language")
+        if page_id is None or language is None:
+            return cleaned
+        self.live_page = live_page_in(page_id, language)
+        if self.live_page is None:
+            self.add_error("page", forms.ValidationError(self.error_messages["no_page"]))
+            return cleaned
+        fragment = cleaned.get("fragment")
+        if fragment and not occurs_in(fragment, self.live_page, language):
+            self.add_error(
+                "fragment",
+                forms.ValidationError(
+                    self.error_messages["fragment_not_found"], code="fragment_not_found"
+                ),
+            )
+        return cleaned
