@@ -5,10 +5,11 @@ A release *exists* in a language with its title and body there (news.languages);
 """
 
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from news.languages import LANGUAGE_CODES, LANGUAGE_LABELS, has_language, value_in
+from news.languages import LANGUAGE_CODES, has_language, value_in
 
 MISSING_LABELS = {
     "kk": _("Missing Kazakh"),
@@ -24,6 +25,14 @@ def is_complete(release, language: str) -> bool:
 
 def missing_languages(release) -> list[str]:
     return [code for code in LANGUAGE_CODES if not is_complete(release, code)]
+
+
+def display_title(release) -> str:
+    """The title in the editor's language when there is one, else in the first language the
+    release has (its draft title says only what was typed first)."""
+    titles = [value_in(release, "title", translation.get_language())]
+    titles += [value_in(release, "title", code) for code in LANGUAGE_CODES]
+    return next((title for title in titles if title), release.get_admin_display_title())
 
 
 def missing_q(language: str) -> Q:

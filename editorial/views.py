@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from news.languages import LANGUAGE_CODES
+from news.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from news.models import NewsReleasePage
 
-from .translation_status import LANGUAGE_LABELS, MISSING_LABELS, is_complete, missing_q
+from .translation_status import MISSING_LABELS, is_complete, missing_q
 
 
 class LanguageStatusColumn(Column):

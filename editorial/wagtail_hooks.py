@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from news.languages import LANGUAGE_LABELS
 from news.models import NewsReleasePage
 
 from . import two_factor
-from .translation_status import LANGUAGE_LABELS, missing_any_q, missing_languages
+from .translation_status import display_title, missing_any_q, missing_languages
 from .views import news_release_listing
 
 
@@ -29,7 +30,11 @@ class AwaitingTranslationPanel(Component):
         )
         return {
             "releases": [
-                {"page": release, "missing": [LANGUAGE_LABELS[code] for code in missing_languages(release)]}
+                {
+                    "page": release,
+                    "title": display_title(release),
+                    "missing": [LANGUAGE_LABELS[code] for code in missing_languages(release)],
+                }
                 for release in releases
             ],
             "listing_url": reverse(news_release_listing.get_url_name("index")),

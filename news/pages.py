@@ -186,7 +186,11 @@ class LanguageAwarePage(Page):
             )
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            return super().serve_preview(request, mode_name)
+            response = super().serve_preview(request, mode_name)
+            # A TemplateResponse renders late; render it while the language is still active.
+            if hasattr(response, "render"):
+                response.render()
+            return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
