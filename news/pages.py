@@ -102,9 +102,7 @@ class LanguageAwarePage(Page):
         errors = language_completeness_errors(
             values, {code: value_in(self, "slug", code) for code in LANGUAGE_CODES}
         )
-        complete = [
-            code for code, fields in values.items() if all(map(is_filled, fields.values()))
-        ]
+        complete = [code for code, fields in values.items() if all(map(is_filled, fields.values()))]
         errors.update(self.errors_in_languages(complete))
         if errors:
             raise ValidationError(errors)
