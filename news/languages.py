@@ -13,10 +13,13 @@ to other languages (Wagtail's core needs that fallback) and would leak their tex
 from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 LANGUAGE_CODES: tuple[str, ...] = tuple(code for code, _name in settings.LANGUAGES)
 LANGUAGE_NAMES: dict[str, str] = dict(settings.LANGUAGES)
+# The languages named in the reader's or editor's language (LANGUAGE_NAMES are self-names).
+LANGUAGE_LABELS = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
 
 
 def active_language() -> str:

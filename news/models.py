@@ -14,7 +14,11 @@ from wagtail.search import index
 
 from .blocks import ReleaseBodyBlock
 from .languages import active_language, has_language, in_language_q
-from .pages import LanguageAwarePage
+from .pages import LanguageAwarePage, is_filled
+
+HERO_ALT_MESSAGE = _(
+    "Describe the main image for readers who cannot see it, in each language of the release."
+)
 
 
 class Topic(models.Model):
@@ -161,6 +165,15 @@ class NewsReleasePage(LanguageAwarePage):
     class Meta:
         verbose_name = _("news release")
         verbose_name_plural = _("news releases")
+
+    def errors_in_languages(self, languages):
+        if not self.hero_image_id:
+            return {}
+        return {
+            f"hero_alt_{code}": HERO_ALT_MESSAGE
+            for code in languages
+            if not is_filled(getattr(self, f"hero_alt_{code}"))
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

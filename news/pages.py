@@ -17,7 +17,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from .languages import LANGUAGE_CODES, active_language, has_language, page_languages, value_in
+from .languages import (
+    LANGUAGE_CODES,
+    LANGUAGE_LABELS,
+    active_language,
+    has_language,
+    page_languages,
+    value_in,
+)
 from .slugs import child_by_slug, normalise_page_slugs, slug_clashes
 
 
@@ -41,7 +48,7 @@ HALF_FILLED_MESSAGE = _(
 )
 
 
-def _filled(value) -> bool:
+def is_filled(value) -> bool:
     if value is None:
         return False
     if isinstance(value, str):
@@ -59,7 +66,7 @@ def language_completeness_errors(values: dict[str, dict], slugs: dict[str, str])
     errors: dict[str, str] = {}
     complete = []
     for code, fields in values.items():
-        filled = {name for name, value in fields.items() if _filled(value)}
+        filled = {name for name, value in fields.items() if is_filled(value)}
         if filled and len(filled) == len(fields):
             complete.append(code)
             if not slugs.get(code):
@@ -88,16 +95,22 @@ class LanguageAwarePage(Page):
 
     def clean_languages(self):
         """Replaces Page.clean (plus wagtail-modeltranslation's sibling scan)."""
+        values = {
+            code: {name: value_in(self, name, code) for name in self.language_defining_fields}
+            for code in LANGUAGE_CODES
+        }
         errors = language_completeness_errors(
-            {
-                code: {name: value_in(self, name, code) for name in self.language_defining_fields}
-                for code in LANGUAGE_CODES
-            },
-            {code: value_in(self, "slug", code) for code in LANGUAGE_CODES},
+            values, {code: value_in(self, "slug", code) for code in LANGUAGE_CODES}
         )
+        complete = [code for code, fields in values.items() if all(map(is_filled, fields.values()))]
+        errors.update(self.errors_in_languages(complete))
         if errors:
             raise ValidationError(errors)
         self._check_slug_is_unique()
+
+    def errors_in_languages(self, languages: list[str]) -> dict[str, str]:
+        """Further per-language requirements of a page type, for each language it has."""
+        return {}
 
     def check_slugs_per_language(self):
         """Replaces Page._check_slug_is_unique, which compares the fallback-resolved slug."""
@@ -146,14 +159,36 @@ class LanguageAwarePage(Page):
             status=404,
         )
 
+    # --- previews: one mode per language --------------------------------------------------
+    @property
+    def preview_modes(self):
+        return [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES]
+
+    @property
+    def default_preview_mode(self):
+        return next(iter(page_languages(self)), LANGUAGE_CODES[0])
+
     def serve_preview(self, request, mode_name):
-        # The admin runs in Russian or English; preview in a language the draft has.
-        language = active_language()
+        language = mode_name if mode_name in LANGUAGE_CODES else self.default_preview_mode
         if not has_language(self, language):
-            language = next(iter(page_languages(self)), language)
+            # Said in the editor's admin language; never another language's text instead.
+            return TemplateResponse(
+                request,
+                "news/preview_language_missing.html",
+                {
+                    "page": self,
+                    "preview_language": language,
+                    "preview_language_name": LANGUAGE_LABELS[language],
+                    "available": [LANGUAGE_LABELS[code] for code in page_languages(self)],
+                },
+            )
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            return super().serve_preview(request, mode_name)
+            response = super().serve_preview(request, mode_name)
+            # A TemplateResponse renders late; render it while the language is still active.
+            if hasattr(response, "render"):
+                response.render()
+            return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -56,6 +56,9 @@ def test_rss_item_has_everything_a_reader_needs(client, make_release, news_index
         lead_en="A lead with <b>tags</b> & ampersands.",
         date=datetime.date(2026, 11, 25),
         hero_image=image,
+        hero_alt_kk="Сурет",
+        hero_alt_ru="Снимок",
+        hero_alt_en="A picture",
     )
     release.topics.set([topic])
     release.save_revision().publish()
@@ -180,7 +183,9 @@ def test_robots_txt_points_to_sitemap_and_keeps_private_paths_out(client, home):
 
 
 def test_sharing_metadata_and_json_ld(client, make_release):
-    release = make_release(languages=("ru", "en"), hero_image=_image(), hero_alt_en="A picture")
+    release = make_release(
+        languages=("ru", "en"), hero_image=_image(), hero_alt_ru="Снимок", hero_alt_en="A picture"
+    )
     page = soup(client.get(page_url_in(release, "en")))
     meta = {
         tag.get("property") or tag.get("name"): tag["content"]

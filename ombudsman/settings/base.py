@@ -29,6 +29,10 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "news",
     "typo_reports",
+    "editorial",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -60,9 +64,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "editorial.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ombudsman.urls"
@@ -150,6 +157,47 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False  # readable Latin slugs from anyascii, the s
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads beyond these limits are refused in the upload form with a message saying why.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_MB", default=10) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+
+# --- Editorial workflow (editorial/) ------------------------------------------------------------
+# Wagtail e-mails reviewers when a release is submitted and authors when it is approved or sent
+# back with comments.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.str(
+    "NOTIFICATION_FROM_EMAIL", default="newsroom@localhost"
+)
+DEFAULT_FROM_EMAIL = WAGTAILADMIN_NOTIFICATION_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env.bool("NOTIFY_SUPERUSERS", default=False)
+
+# --- Staff security ------------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # django-axes refuses logins for a locked-out username and address before checking passwords.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("LOGIN_COOLOFF_HOURS", default=1.0)
+# A failed guess counts against this username from this address, so one attacker cannot lock a
+# colleague out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
+# The database handler survives restarts and is shared by every worker process; the cache handler
+# (axes.handlers.cache.AxesCacheHandler) suits a shared cache such as Redis or memcached.
+AXES_HANDLER = env.str("AXES_HANDLER", default="axes.handlers.database.AxesDatabaseHandler")
+# Behind a reverse proxy, set this to the header it writes (e.g. HTTP_X_FORWARDED_FOR).
+AXES_IPWARE_META_PRECEDENCE_ORDER = [
+    *env.list("CLIENT_IP_HEADERS", default=[]),
+    "REMOTE_ADDR",
+]
+
+# Two-factor login (django-otp TOTP devices, editorial/two_factor.py): every staff member may set
+# up an authenticator app in their account; whoever has one must enter a code after signing in.
+# With STAFF_REQUIRE_2FA every staff member must set one up before using the admins.
+STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "Ombudsman newsroom"
 
 NEWS_RELEASES_PER_PAGE = 10
 
