@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from news.models import NewsReleasePage
 from news.tests.helpers import soup
@@ -152,8 +151,3 @@ def test_revisions_compare_revert_and_history(editor, make_release):
     assert user.get_username() in text or user.get_full_name() in text
     assert "Published" in text
     assert PageLogEntry.objects.filter(page=release, user=user).count() >= 2
-
-
-def test_body_text_only_once(editor):
-    # Guards the helper above: a StreamField of one paragraph is posted as expected.
-    assert nested_form_data({"body": streamfield([("paragraph", rich_text("x"))])})
