@@ -18,12 +18,16 @@ ROOT = Path(settings.BASE_DIR)
 @pytest.mark.django_db
 def test_no_model_change_lacks_a_migration():
     out = StringIO()
+    # --check exits non-zero (SystemExit) when a migration is missing.
     call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+    assert "No changes detected" in out.getvalue()
 
 
 @pytest.mark.django_db
 def test_system_checks_pass():
-    call_command("check", stdout=StringIO())
+    out = StringIO()
+    call_command("check", stdout=out)  # raises SystemCheckError on any error
+    assert "no issues" in out.getvalue()
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
