@@ -256,3 +256,16 @@ def test_russian_and_english_word_forms_match_on_postgresql(client, make_release
     release = make_release(lead_ru="О защите прав человека.", lead_en="The visits went well.")
     assert release.title_ru in main_text(client.get("/ru/search/", {"q": "человеку"}))
     assert release.title_en in main_text(client.get("/en/search/", {"q": "visit"}))
+
+
+def test_large_sitemaps_are_split_into_pages_listed_by_the_index(client, make_release, monkeypatch):
+    from news.sitemaps import PagesSitemap
+
+    make_release()
+    monkeypatch.setattr(PagesSitemap, "limit", 2)
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    locations = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
+    assert len(locations) >= 3  # home, index and release, each in three languages: 9 URLs
+    assert locations[1].endswith("sitemap-pages.xml?p=2")
+    second = ET.fromstring(client.get(locations[1].replace("http://testserver", "")).content)
+    assert len(second.findall("s:url", SITEMAP_NS)) == 2
