@@ -6,7 +6,9 @@ import pytest
 from django.core import signing
 from django.core.cache import cache
 from django.test import Client, override_settings
+from django.utils import translation
 
+from typo_reports.forms import TypoReportForm
 from typo_reports.models import TypoReport
 from typo_reports.protection import TOKEN_SALT, client_hash, new_form_token
 
@@ -51,10 +53,16 @@ def test_fragments_anywhere_in_the_live_text_are_accepted(post_json, report_data
     assert post_json(report_data(fragment=fragment)).status_code == 201
 
 
+def not_found_message(language):
+    with translation.override(language):
+        return str(TypoReportForm.error_messages["fragment_not_found"])
+
+
 def test_fragment_not_on_the_page(post_json, report_data):
     response = post_json(report_data(fragment="Этого текста нет"))
     assert response.status_code == 400
-    assert response.json() == {"errors": {"fragment": ["fragment not found on the page"]}}
+    assert response.json() == {"errors": {"fragment": [not_found_message("ru")]}}
+    assert not_found_message("ru") != not_found_message("en")  # really in Russian
     assert not TypoReport.objects.exists()
 
 
@@ -275,7 +283,7 @@ def test_form_client_gets_the_form_again_with_its_input(client, report_data):
     assert response.status_code == 400
     html = response.content.decode()
     assert '<html lang="ru">' in html
-    assert "fragment not found on the page" in html
+    assert not_found_message("ru") in html
     assert "нет такого текста" in html
     assert "мой комментарий" in html
     assert (
