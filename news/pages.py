@@ -155,7 +155,13 @@ class LanguageAwarePage(Page):
         return TemplateResponse(
             request,
             "news/language_missing.html",
-            {"page": self, "missing_language": language, "available": page_languages(self)},
+            {
+                "page": self,
+                "missing_language": language,
+                "available": page_languages(self),
+                # Reached through another language's address although it exists in this one.
+                "moved": has_language(self, language),
+            },
             status=404,
         )
 

@@ -87,9 +87,14 @@ def test_optional_fields_never_fall_back_to_another_language(client, make_releas
     assert "SEO по-русски" in client.get(f"/ru/novosti/{release.slug_ru}/").content.decode()
 
 
-def test_wrong_language_slug_is_404(client, make_release):
-    release = make_release(title_ru="Русский", title_en="English")
-    assert client.get(f"/en/news/{release.slug_ru}/").status_code == 404
+def test_wrong_language_slug_is_404_with_the_right_address(client, make_release):
+    release = make_release(title_ru="Русский заголовок", title_en="English headline")
+    response = client.get(f"/en/news/{release.slug_ru}/")
+    assert response.status_code == 404
+    assert "another address in this language" in main_text(response)
+    links = {a["hreflang"]: a["href"] for a in soup(response).select(".available-languages a")}
+    assert links["en"] == f"/en/news/{release.slug_en}/"
+    assert "Русский заголовок" not in main_text(response)
     assert client.get(f"/en/news/{release.slug_en}/").status_code == 200
 
 
