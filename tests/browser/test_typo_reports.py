@@ -85,7 +85,7 @@ def test_select_ctrl_enter_send_and_find_in_admin(demo_site, demo_superuser, ope
     select_words(page, "[data-article-text]", fragment)
     page.keyboard.press("Control+Enter")
     dialog = page.locator("dialog[data-typo-dialog]")
-    assert dialog.is_visible()
+    dialog.wait_for(state="visible", timeout=5000)
     assert fragment in dialog.locator("mark").inner_text()
     dialog.locator("input[name=kind][value=factual]").check()
     dialog.locator("textarea[name=comment]").fill("Проверьте, пожалуйста")
@@ -93,7 +93,7 @@ def test_select_ctrl_enter_send_and_find_in_admin(demo_site, demo_superuser, ope
     status = page.locator("[data-typo-status]")
     status.wait_for(state="visible")
     assert status.inner_text().strip()
-    assert not dialog.is_visible()
+    dialog.wait_for(state="hidden", timeout=5000)
     assert page.console.errors == []
     find_in_admin(page, demo_site, demo_superuser, fragment)
 
@@ -145,16 +145,18 @@ def test_keyboard_only(demo_site, open_page):
     assert selected
     page.keyboard.press("Control+Enter")
     dialog = page.locator("dialog[data-typo-dialog]")
-    assert dialog.is_visible()
+    dialog.wait_for(state="visible", timeout=5000)
     # Escape closes, focus leaves the dialog; reopen and send with Tab and Enter.
     page.keyboard.press("Escape")
-    assert not dialog.is_visible()
-    assert not page.evaluate(
-        "document.querySelector('dialog[data-typo-dialog]').contains(document.activeElement)"
+    dialog.wait_for(state="hidden")
+    # The dialog gives focus back in its close handler, which runs after the key press.
+    page.wait_for_function(
+        "!document.querySelector('dialog[data-typo-dialog]').contains(document.activeElement)",
+        timeout=5000,
     )
     select_words(page, "[data-typo-scope] h1", selected)
     page.keyboard.press("Control+Enter")
-    assert dialog.is_visible()
+    dialog.wait_for(state="visible", timeout=5000)
     assert page.evaluate("document.activeElement.name") == "kind"
     page.keyboard.press("Tab")  # comment
     assert page.evaluate("document.activeElement.name") == "comment"
@@ -164,7 +166,7 @@ def test_keyboard_only(demo_site, open_page):
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
     page.locator("[data-typo-status]").wait_for(state="visible")
-    assert not dialog.is_visible()
+    dialog.wait_for(state="hidden", timeout=5000)
     assert page.console.errors == []
 
 
@@ -174,20 +176,20 @@ def test_touch_button_on_a_phone(demo_site, open_page):
     )
     open_brussels_release(page, demo_site)
     button = page.locator("[data-typo-touch-button]")
-    assert not button.is_visible()
+    button.wait_for(state="hidden", timeout=5000)
     fragment = first_words(page, ".release__lead", 2)
     select_words(page, ".release__lead", fragment)
     button.wait_for(state="visible")
     button.tap()
     dialog = page.locator("dialog[data-typo-dialog]")
-    assert dialog.is_visible()
+    dialog.wait_for(state="visible", timeout=5000)
     assert fragment in dialog.locator("mark").inner_text()
     dialog.locator("button[type=submit]").tap()
     page.locator("[data-typo-status]").wait_for(state="visible")
     # A selection outside the article is ignored.
     select_words(page, ".site-footer", page.locator(".site-footer p").first.inner_text()[:10])
     page.wait_for_timeout(200)
-    assert not button.is_visible()
+    button.wait_for(state="hidden", timeout=5000)
     assert page.console.errors == []
 
 
@@ -206,7 +208,7 @@ def test_long_selection_gets_a_message_instead_of_the_dialog(demo_site, open_pag
     status = page.locator("[data-typo-status]")
     status.wait_for(state="visible")
     assert "300" in status.inner_text()
-    assert not page.locator("dialog[data-typo-dialog]").is_visible()
+    page.locator("dialog[data-typo-dialog]").wait_for(state="hidden", timeout=5000)
 
 
 def test_dialog_open_has_no_serious_accessibility_violations(demo_site, open_page):
@@ -216,7 +218,7 @@ def test_dialog_open_has_no_serious_accessibility_violations(demo_site, open_pag
     open_brussels_release(page, demo_site)
     select_words(page, "[data-article-text]", first_words(page, "[data-article-text] p", 2))
     page.keyboard.press("Control+Enter")
-    assert page.locator("dialog[data-typo-dialog]").is_visible()
+    page.locator("dialog[data-typo-dialog]").wait_for(state="visible", timeout=5000)
     results = Axe().run(page)
     serious = [
         (violation["id"], [node["target"] for node in violation["nodes"]][:3])
