@@ -8,6 +8,9 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import redirects
+        from .models import NewsReleasePage
         from .pages import install_language_aware_behaviour
 
         install_language_aware_behaviour()
+        redirects.connect([NewsReleasePage])

@@ -155,3 +155,17 @@ def test_topics_and_related_releases_show_only_in_languages_they_have(client, ma
     russian = main_text(client.get(page_url_in(release, "ru")))
     assert "Права детей" in russian
     assert "Только по-русски" in russian
+
+
+def test_old_address_redirects_after_a_slug_change_in_its_language_only(client, make_release):
+    release = make_release(languages=("ru", "en"))
+    old_ru, old_en = page_url_in(release, "ru"), page_url_in(release, "en")
+    release = type(release).objects.get(pk=release.pk)
+    release.slug_ru = "novyy-adres"
+    release.save_revision().publish()
+    response = client.get(old_ru)
+    assert response.status_code == 301
+    assert response["Location"].endswith("/ru/novosti/novyy-adres/")
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(old_en).status_code == 200  # English address unchanged
+    assert client.get(old_ru.replace("/ru/novosti/", "/kk/zhanalyqtar/")).status_code == 404

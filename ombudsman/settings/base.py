@@ -200,6 +200,8 @@ STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = "Ombudsman newsroom"
 
 NEWS_RELEASES_PER_PAGE = 10
+# Wagtail's automatic redirects see one language only; news/redirects.py makes them per language.
+WAGTAILREDIRECTS_AUTO_CREATE = False
 
 # --- Typo reports (typo_reports) ----------------------------------------------------------------
 # Readers report errors in releases. The rate limit lives in CACHES["default"]: in production that
