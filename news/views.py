@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_safe
 
 from .feeds import topic_in_language
-from .languages import LANGUAGE_CODES, active_language, in_language_q
+from .languages import LANGUAGE_CODES, active_language, in_language_q, value_in
 from .models import NewsReleasePage, Topic, paginate
 from .search import clean_query, search_releases
 
@@ -35,12 +37,34 @@ def choose_language(request):
     return response
 
 
+def same_view_in_each_language(view_name, **kwargs_by_language) -> dict[str, str | None]:
+    """language -> the address of a view in that language. ``kwargs_by_language`` maps a
+    language to the view's arguments there, or to None where the view has no such content."""
+    alternates = {}
+    for code in LANGUAGE_CODES:
+        kwargs = kwargs_by_language.get(code, {})
+        if kwargs is None:
+            alternates[code] = None
+            continue
+        with translation.override(code):
+            alternates[code] = reverse(view_name, kwargs=kwargs)
+    return alternates
+
+
 @require_safe
 def search(request):
     language = active_language()
     query = clean_query(request.GET.get("q", ""))
     results = paginate(search_releases(query, language), request, settings.NEWS_RELEASES_PER_PAGE)
-    return render(request, "news/search.html", {"query": query, "results": results})
+    return render(
+        request,
+        "news/search.html",
+        {
+            "query": query,
+            "results": results,
+            "language_alternates": same_view_in_each_language("search"),
+        },
+    )
 
 
 @require_safe
@@ -54,6 +78,15 @@ def topic(request, slug):
         {
             "topic": topic,
             "releases": paginate(releases, request, settings.NEWS_RELEASES_PER_PAGE),
+            "language_alternates": same_view_in_each_language(
+                "topic",
+                **{
+                    code: {"slug": value_in(topic, "slug", code)}
+                    if value_in(topic, "name", code) and value_in(topic, "slug", code)
+                    else None
+                    for code in LANGUAGE_CODES
+                },
+            ),
         },
     )
 
@@ -64,7 +97,11 @@ def feed_list(request):
     topics = Topic.objects.filter(in_language_q(language, field="name")).order_by(
         f"name_{language}"
     )
-    return render(request, "news/feeds.html", {"topics": topics})
+    return render(
+        request,
+        "news/feeds.html",
+        {"topics": topics, "language_alternates": same_view_in_each_language("feed_list")},
+    )
 
 
 @require_safe

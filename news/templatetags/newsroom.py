@@ -30,10 +30,24 @@ def language_home(code: str) -> str:
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """For the switcher and hreflang: every language with the current page's URL in it, or
-    ``None`` where the page lacks it; without a page (error pages), each language's home."""
+    ``None`` where the page lacks it. Views outside the page tree pass ``language_alternates``
+    (language -> URL or None); error pages get each language's home."""
     request = context.get("request")
     page = context.get("page")
-    if page is not None and getattr(page, "pk", None) and hasattr(page, "language_defining_fields"):
+    alternates = context.get("language_alternates")
+    if alternates is not None:
+        versions = [
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES[code],
+                "url": alternates.get(code),
+                "full_url": absolute(alternates.get(code), request),
+            }
+            for code in LANGUAGE_CODES
+        ]
+    elif (
+        page is not None and getattr(page, "pk", None) and hasattr(page, "language_defining_fields")
+    ):
         versions = translations_of(page, request)
     else:
         versions = [

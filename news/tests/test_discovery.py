@@ -269,3 +269,21 @@ def test_large_sitemaps_are_split_into_pages_listed_by_the_index(client, make_re
     assert locations[1].endswith("sitemap-pages.xml?p=2")
     second = ET.fromstring(client.get(locations[1].replace("http://testserver", "")).content)
     assert len(second.findall("s:url", SITEMAP_NS)) == 2
+
+
+def test_switcher_on_search_feeds_and_topic_pages_leads_to_the_same_view(client, home):
+    TopicFactory(slug_en="childrens-rights", slug_ru="prava-detey", name_kk="", slug_kk="")
+    from .helpers import switcher_links
+
+    assert switcher_links(client.get("/en/search/", {"q": "x"})) == {
+        "kk": "/kk/search/",
+        "ru": "/ru/search/",
+    }
+    assert switcher_links(client.get("/ru/feeds/")) == {"kk": "/kk/feeds/", "en": "/en/feeds/"}
+    topic_page = client.get("/en/topics/childrens-rights/")
+    # The topic has no Kazakh name: the Kazakh link is the Kazakh home.
+    assert switcher_links(topic_page) == {"ru": "/ru/topics/prava-detey/", "kk": "/kk/"}
+    hreflangs = {
+        link["hreflang"] for link in soup(topic_page).select('head link[rel="alternate"][hreflang]')
+    }
+    assert hreflangs == {"en", "ru", "x-default"}
