@@ -33,7 +33,8 @@ def value_in(obj, field_name: str, language: str):
     return getattr(obj, build_localized_fieldname(field_name, language), None)
 
 
-def _is_filled(value) -> bool:
+def is_filled(value) -> bool:
+    """A field value counts as given: non-blank text, or a non-empty StreamField / list."""
     if value is None:
         return False
     if isinstance(value, str):
@@ -44,7 +45,7 @@ def _is_filled(value) -> bool:
 def has_language(page, language: str) -> bool:
     fields = getattr(page.specific_class or type(page), "language_defining_fields", ("title",))
     specific = page.specific if len(fields) > 1 else page
-    return all(_is_filled(value_in(specific, field, language)) for field in fields)
+    return all(is_filled(value_in(specific, field, language)) for field in fields)
 
 
 def page_languages(page) -> list[str]:

@@ -13,8 +13,8 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from .blocks import ReleaseBodyBlock
-from .languages import active_language, has_language, in_language_q
-from .pages import LanguageAwarePage, is_filled
+from .languages import active_language, has_language, in_language_q, is_filled, value_in
+from .pages import LanguageAwarePage
 
 HERO_ALT_MESSAGE = _(
     "Describe the main image for readers who cannot see it, in each language of the release."
@@ -172,7 +172,7 @@ class NewsReleasePage(LanguageAwarePage):
         return {
             f"hero_alt_{code}": HERO_ALT_MESSAGE
             for code in languages
-            if not is_filled(getattr(self, f"hero_alt_{code}"))
+            if not is_filled(value_in(self, "hero_alt", code))
         }
 
     def get_context(self, request, *args, **kwargs):

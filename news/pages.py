@@ -22,6 +22,7 @@ from .languages import (
     LANGUAGE_LABELS,
     active_language,
     has_language,
+    is_filled,
     page_languages,
     value_in,
 )
@@ -46,14 +47,6 @@ NO_LANGUAGE_MESSAGE = _(
 HALF_FILLED_MESSAGE = _(
     "This language is half filled in: fill in this field too, or empty the others."
 )
-
-
-def is_filled(value) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    return len(value) > 0
 
 
 def language_completeness_errors(values: dict[str, dict], slugs: dict[str, str]) -> dict:

@@ -3,19 +3,18 @@
 Wagtail's search index keeps one title and one body per page, mixing our three languages, so
 it cannot answer "Kazakh releases that contain this Kazakh word". We search the language's own
 columns instead: on PostgreSQL with its full-text search and the language's dictionary (Russian
-and English word forms match: "визит" finds "визита"); elsewhere (the SQLite development
+and English word forms match: "человеку" finds "человека"); elsewhere (the SQLite development
 database) with a case-insensitive substring match done in Python, because SQLite's LIKE folds
 only ASCII letters.
 """
 
-import html
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.utils.html import strip_tags
 
 from .models import NewsReleasePage
+from .page_text import page_text
 
 MAX_QUERY_LENGTH = 200
 # PostgreSQL text-search dictionaries; it has none for Kazakh, "simple" only lower-cases.
@@ -49,13 +48,7 @@ def search_releases(query: str, language: str):
     words = query.casefold().split()
     matching = []
     for release in releases.iterator(chunk_size=200):
-        text = " ".join(
-            [
-                getattr(release, f"title_{language}") or "",
-                getattr(release, f"lead_{language}") or "",
-                html.unescape(strip_tags(str(getattr(release, f"body_{language}") or ""))),
-            ]
-        ).casefold()
+        text = page_text(release, language).casefold()
         if all(word in text for word in words):
             matching.append(release.pk)
     return releases.filter(pk__in=matching)

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from news.languages import LANGUAGE_CODES, has_language
+from news.page_text import normalise, occurs_in
 
 from .models import TypoReport
-from .page_text import normalise, occurs_in
 from .protection import form_token_is_valid
 
 FRAGMENT_MAX_LENGTH = 300

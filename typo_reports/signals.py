@@ -4,8 +4,9 @@ probably fixed them (they still confirm by setting the status)."""
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from news.page_text import normalise, page_text
+
 from .models import TypoReport
-from .page_text import normalise, page_text
 
 
 @receiver(page_published)

@@ -22,9 +22,9 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from news.languages import page_url_in, value_in
+from news.page_text import page_text, text_around
 
 from .models import TypoReport
-from .page_text import page_text, text_around
 
 
 class TypoReportFilterSet(WagtailFilterSet):

@@ -1,9 +1,10 @@
 """A page's readable text in one language, as plain text with whitespace normalised.
 
-A reported fragment must occur in it (the reader selected it on the page), the admin shows the
-text around it, and a new publication that no longer contains it flags the report "possibly
-fixed". Values come from the per-language columns only (news.languages.value_in), so another
-language's text can never match.
+Search on the SQLite development database matches words in it; a reported typo must occur in it
+(typo_reports: the reader selected it on the page), the admin shows the text around it, and a
+new publication that no longer contains it flags the report "possibly fixed". Values come from
+the per-language columns only (news.languages.value_in), so another language's text can never
+match. Nothing is rendered: the text is read from the StreamField values.
 """
 
 import html
@@ -12,7 +13,7 @@ import re
 from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
 
-from news.languages import has_language, value_in
+from .languages import has_language, value_in
 
 WHITESPACE = re.compile(r"\s+")
 # Block-level tags separate words on screen (and in a browser's selection) but not in the HTML
