@@ -126,7 +126,27 @@ def test_catalogues_compile_without_gnu_gettext(tmp_path, settings, monkeypatch)
     shutil.copytree(ROOT / "locale", tmp_path / "locale")
     settings.LOCALE_PATHS = [tmp_path / "locale"]
     monkeypatch.setenv("PATH", str(tmp_path))  # no msgfmt anywhere
-    call_command("compilemessages", verbosity=0)
+    call_command("compile_catalogues", verbosity=0)
 
+    mo = polib.mofile(str(tmp_path / "locale" / "kk" / "LC_MESSAGES" / "django.mo"))
+    assert mo.find("November", msgctxt="alt. month").msgstr == "қараша"
+
+
+def test_django_commands_are_not_shadowed_by_the_project():
+    """compilemessages is Django's own; migrate is the one wagtail-modeltranslation documents."""
+    from django.core.management import get_commands
+
+    commands = get_commands()
+    assert commands["compilemessages"] == "django.core"
+    assert commands["migrate"] == "wagtail_modeltranslation.migrate"
+    assert commands["compile_catalogues"] == "ombudsman"
+
+
+def test_catalogues_compile_with_msgfmt_through_djangos_command(tmp_path, settings):
+    if not shutil.which("msgfmt"):
+        pytest.skip("GNU gettext is not installed")
+    shutil.copytree(ROOT / "locale", tmp_path / "locale")
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    call_command("compile_catalogues", verbosity=0)
     mo = polib.mofile(str(tmp_path / "locale" / "kk" / "LC_MESSAGES" / "django.mo"))
     assert mo.find("November", msgctxt="alt. month").msgstr == "қараша"
