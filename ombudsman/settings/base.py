@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from ombudsman.office import OFFICE_NAME
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -154,7 +156,7 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # --- Wagtail ------------------------------------------------------------------------------------
 # The office's name on the dashboard, in the admin's title and in notification e-mails, in the
 # reader's language (the Site record carries the same name: editorial/migrations/0002).
-WAGTAIL_SITE_NAME = _("Commissioner for Human Rights in the Republic of Kazakhstan")
+WAGTAIL_SITE_NAME = _(OFFICE_NAME)  # noqa: INT001 (the msgid is in ombudsman/office.py)
 # Nothing in the admin asks another host: no gravatar avatars, no release check at wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
