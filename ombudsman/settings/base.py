@@ -11,8 +11,6 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
-from ombudsman.office import OFFICE_NAME
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -156,9 +154,11 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # --- Wagtail ------------------------------------------------------------------------------------
 # The office's name on the dashboard, in the admin's title and in notification e-mails, in the
 # reader's language (the Site record carries the same name: editorial/migrations/0002).
-WAGTAIL_SITE_NAME = _(OFFICE_NAME)  # noqa: INT001 (the msgid is in ombudsman/office.py)
+# Same text as ombudsman.office.OFFICE_NAME.
+WAGTAIL_SITE_NAME = _("Commissioner for Human Rights in the Republic of Kazakhstan")
 # Nothing in the admin asks another host: no gravatar avatars, no release check at wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.account.LoginForm"  # a translated password label
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Area/Location names only. The system's tz database also lists "localtime", "Factory" and
 # "posixrules", which browsers reject (RangeError: Invalid time zone specified) on the account page.
