@@ -26,9 +26,7 @@ def digest_recipients() -> list[str]:
     users = (
         get_user_model()
         .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True) | Q(groups__permissions=triage) | Q(user_permissions=triage)
-        )
+        .filter(Q(is_superuser=True) | Q(groups__permissions=triage) | Q(user_permissions=triage))
         .exclude(email="")
         .distinct()
     )
