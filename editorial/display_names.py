@@ -49,10 +49,6 @@ class DisplayName(str):
         return escape(str(self))
 
 
-def display_name(value):
-    return DisplayName(value) if value in CANONICAL_NAMES else value
-
-
 def translations_of(name):
     """Every way the name reads in the languages staff and readers use."""
     seen = {name}
@@ -74,7 +70,7 @@ def wrap_name(sender, instance, **kwargs):
     if field is None:
         return
     value = instance.__dict__.get(field)
-    if value in CANONICAL_NAMES and not isinstance(value, DisplayName):
+    if isinstance(value, str) and value in CANONICAL_NAMES and not isinstance(value, DisplayName):
         instance.__dict__[field] = DisplayName(value)
 
 
@@ -83,7 +79,7 @@ def keep_canonical_name(sender, instance, raw=False, **kwargs):
     if field is None or raw or instance.pk is None:
         return
     value = instance.__dict__.get(field)
-    if value in CANONICAL_NAMES:
+    if not isinstance(value, str) or value in CANONICAL_NAMES:
         return
     stored = type(instance)._base_manager.filter(pk=instance.pk).values_list(field, flat=True)
     stored = next(iter(stored), None)
@@ -94,7 +90,7 @@ def keep_canonical_name(sender, instance, raw=False, **kwargs):
 def _wrap_titles(data):
     if isinstance(data, dict):
         for key, value in data.items():
-            if key == "title" and value in CANONICAL_NAMES:
+            if key == "title" and isinstance(value, str) and value in CANONICAL_NAMES:
                 data[key] = DisplayName(value)
             else:
                 _wrap_titles(value)
