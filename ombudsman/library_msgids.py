@@ -23,7 +23,24 @@ LIBRARY_MSGIDS = (
     ),
     # wagtail_modeltranslation/wagtail_hooks.py: the language buttons above the edit form.
     gettext_noop("View / edit fields for"),
-    # wagtailadmin/workflows/includes/workflow_pages_formset.html: another app's catalogue,
-    # earlier in INSTALLED_APPS, answers this msgid in English.
-    gettext_noop("Page"),
+    # Russian slips staff meet every day: zero-width spaces in the review e-mails and messages
+    # (wagtailadmin/notifications/*_submitted*), "Исследование" for the page explorer, sort
+    # hints that misplace the quotes, and "Редактирование Задача …" (a noun in the nominative).
+    gettext_noop(
+        'The page "%(title)s" has been submitted for approval in moderation stage "%(task)s"'
+    ),
+    gettext_noop(
+        'The page "%(title)s" has been submitted for moderation to workflow "%(workflow)s" '
+        "by %(requester)s."
+    ),
+    gettext_noop('The page "%(title)s" has been submitted to workflow "%(workflow)s"'),
+    gettext_noop("Exploring"),
+    gettext_noop(
+        "Sort the order of child pages within '%(parent)s' by '%(label)s' in ascending order."
+    ),
+    gettext_noop(
+        "Sort the order of child pages within '%(parent)s' by '%(label)s' in descending order."
+    ),
+    gettext_noop("Editing %(task_type)s"),
+    gettext_noop("Editing %(page_type)s"),
 )
