@@ -145,8 +145,9 @@ def test_submission_email_carries_the_offices_name_and_the_task_in_russian(
     assert to_editor
     body = to_editor[0].body
     assert NAMES["ru"][OFFICE_NAME] in body
+    task = NAMES["ru"][TASK_NAME]
     assert to_editor[0].subject == (
-        f"Страница «English-only release» отправлена на утверждение, этап «{NAMES['ru'][TASK_NAME]}»"
+        f"Страница «English-only release» отправлена на утверждение, этап «{task}»"
     )
 
 
