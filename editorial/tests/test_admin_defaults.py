@@ -194,6 +194,16 @@ def test_no_time_zone_a_browser_rejects_is_offered(settings):
     assert all("/" in zone or zone == "UTC" for zone in settings.WAGTAIL_USER_TIME_ZONES)
 
 
+def test_the_dashboard_carries_the_offices_name_in_the_staff_language(admin_user, client):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "ru"
+    profile.save()
+    client.force_login(admin_user)
+    html = client.get("/admin/").content.decode()
+    assert NAMES["ru"][OFFICE_NAME] in html
+    assert "localhost" not in html
+
+
 def test_nothing_in_the_admin_asks_another_host(settings, admin_user, client):
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
     assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
