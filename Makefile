@@ -14,7 +14,7 @@ PYTHON ?= $(shell for candidate in python3.13 $(wildcard $(HOME)/.pyenv/versions
 	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys' >/dev/null 2>&1; then \
 		command -v $$candidate; break; fi; done)
 
-.PHONY: help install run test lint messages compilemessages migrate demo check-python lock clean
+.PHONY: help install run test lint messages catalogues migrate demo check-python lock clean
 
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT)"
@@ -37,10 +37,11 @@ $(STAMP): pyproject.toml constraints.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-install: $(STAMP) compilemessages
+install: $(STAMP) catalogues
 
-compilemessages: $(STAMP)
-	@$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+# The project's .po files to .mo: msgfmt when installed, else polib (ombudsman/management/commands).
+catalogues: $(STAMP)
+	@$(PY) manage.py compile_catalogues -v 0
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -51,8 +52,9 @@ demo: migrate
 run: demo
 	@echo ""
 	@echo "  The site: http://$(HOST):$(PORT)/   The admin: http://$(HOST):$(PORT)/admin/"
-	@echo "  No account exists yet. Create one for the admin with:"
-	@echo "      $(PY) manage.py createsuperuser"
+	@$(PY) manage.py shell --no-imports -c "from django.contrib.auth import get_user_model; raise SystemExit(get_user_model().objects.exists())" \
+		&& echo "  No account exists yet. Create one for the admin with:" \
+		&& echo "      $(PY) manage.py createsuperuser" || true
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -8,4 +8,6 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import display_names, signals  # noqa: F401  (signals connects the receivers)
+
+        display_names.connect()

@@ -2,11 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
 from news.languages import LANGUAGE_LABELS
 from news.models import NewsReleasePage
 
-from . import two_factor
+from . import account, two_factor
 from .translation_status import display_title, missing_any_q, missing_languages
 from .views import news_release_listing
 
@@ -61,3 +62,16 @@ def two_factor_account_item(request):
         "label": _("Two-factor login"),
         "help_text": _("Link an authenticator app to your account."),
     }
+
+
+@hooks.register("construct_homepage_panels")
+def put_reviews_first(request, panels):
+    """Whoever reviews sees "awaiting your review" before anything else on the dashboard. (The
+    panel renders nothing for staff without a task to review.)"""
+    first = min(panel.order for panel in panels) - 1
+    for panel in panels:
+        if isinstance(panel, WorkflowObjectsToModeratePanel):
+            panel.order = first
+
+
+account.install()

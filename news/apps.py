@@ -8,9 +8,15 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import redirects
         from .models import NewsReleasePage
         from .pages import install_language_aware_behaviour
 
         install_language_aware_behaviour()
         redirects.connect([NewsReleasePage])
+        from .translated_columns import after_migrate
+
+        # Once per migrate (sender: this app), after every migration has run.
+        post_migrate.connect(after_migrate, sender=self, dispatch_uid="news_translated_columns")

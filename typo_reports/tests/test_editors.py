@@ -188,3 +188,22 @@ def test_digest_goes_to_editors_once(report, editor, admin_user, django_user_mod
     assert len(mail.outbox) == 2
     assert "Итоги встречи" in mail.outbox[1].body
     assert "прошёл в Астане" not in mail.outbox[1].body
+
+
+def test_digest_finds_its_recipients_by_permission_not_by_group_name(
+    report, editor, django_user_model
+):
+    """Renaming the Editors group, or granting triage to another group or to one user, changes
+    nothing about who may triage, so nothing about who gets the digest."""
+    Group.objects.filter(name="Editors").update(name="Редакция")
+    triage = Permission.objects.get(codename="change_typoreport")
+    proofreaders = Group.objects.create(name="Proofreaders")
+    proofreaders.permissions.add(triage)
+    proofreader = django_user_model.objects.create_user("proof", email="proof@example.org")
+    proofreader.groups.add(proofreaders)
+    single = django_user_model.objects.create_user("single", email="single@example.org")
+    single.user_permissions.add(triage)
+    viewer = django_user_model.objects.create_user("viewer", email="viewer@example.org")
+    viewer.user_permissions.add(Permission.objects.get(codename="view_typoreport"))
+    call_command("send_typo_report_digest")
+    assert sorted(mail.outbox[0].to) == sorted([editor.email, proofreader.email, single.email])

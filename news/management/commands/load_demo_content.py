@@ -21,6 +21,7 @@ from news.demo_images import draw_visit_illustration
 from news.languages import LANGUAGE_CODES
 from news.models import HomePage, NewsIndexPage, NewsReleasePage, Topic
 from news.slugs import child_by_slug, slug_from_title
+from ombudsman.office import OFFICE_NAME
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "demo_data"
 
@@ -95,7 +96,9 @@ class Command(BaseCommand):
             home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+            Site.objects.create(
+                hostname="localhost", root_page=home, is_default_site=True, site_name=OFFICE_NAME
+            )
         elif site.root_page_id != home.pk:
             old_root = site.root_page
             site.root_page = home

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db.models import Q
@@ -11,15 +13,20 @@ from django.utils import timezone, translation
 
 from typo_reports.models import DigestLog, TypoReport
 
-EDITORS_GROUP = "Editors"
+# Whoever may triage reports (change their status) gets the digest: editorial/roles.py gives
+# this permission to the Editors role; a superuser has every permission.
+TRIAGE_PERMISSION = "change_typoreport"
 
 
 def digest_recipients() -> list[str]:
-    """Active editors (the Editors group) and superusers that have an e-mail address."""
+    """Active users with an e-mail address who may triage typo reports."""
+    triage = Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(TypoReport), codename=TRIAGE_PERMISSION
+    )
     users = (
         get_user_model()
         .objects.filter(is_active=True)
-        .filter(Q(groups__name=EDITORS_GROUP) | Q(is_superuser=True))
+        .filter(Q(is_superuser=True) | Q(groups__permissions=triage) | Q(user_permissions=triage))
         .exclude(email="")
         .distinct()
     )
