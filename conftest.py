@@ -1,7 +1,7 @@
 """Fixtures shared by every test: a site whose home and news index exist in all languages."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from news.factories import HomePageFactory, NewsIndexPageFactory, NewsReleasePageFactory
@@ -9,9 +9,11 @@ from news.factories import HomePageFactory, NewsIndexPageFactory, NewsReleasePag
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    for alias in ("default", "limits"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "limits"):
+        caches[alias].clear()
 
 
 @pytest.fixture
