@@ -27,6 +27,9 @@ max_requests_jitter = 200
 preload_app = False
 # The proxy (nginx) sets X-Forwarded-For/Proto; gunicorn trusts them only from these addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# No runtime control socket: systemd manages the process, and several instances on one machine
+# would otherwise fight over one socket path.
+control_socket_disable = True
 # Logs to stdout/stderr (journald or the container's log collector takes them from there).
 accesslog = "-"
 errorlog = "-"

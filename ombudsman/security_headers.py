@@ -10,6 +10,7 @@ under /admin/ and shown in an iframe of the admin, so the admin policy has
 """
 
 from django.conf import settings
+from django.utils.csp import CSP
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -27,6 +28,11 @@ class AdminContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if is_admin_path(request.path_info) and not hasattr(response, "_csp_config"):
+            # A preview is rendered by running a fake request for the page's public URL through
+            # the whole middleware stack, which already put the public policy
+            # (frame-ancestors 'none') on it; the admin's policy replaces it.
+            if CSP.HEADER_ENFORCE in response:
+                del response[CSP.HEADER_ENFORCE]
             response._csp_config = settings.SECURE_CSP_ADMIN
         return response
 

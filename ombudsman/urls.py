@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from news.sitemaps import PagesSitemap
 from news.views import choose_language, robots_txt
 from ombudsman.health import healthz
+from ombudsman.views import favicon
 from typo_reports import urls as typo_reports_urls
 
 SITEMAPS = {"pages": PagesSitemap}
@@ -32,6 +33,7 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     *typo_reports_urls.api_urlpatterns,
 ]
 
