@@ -42,6 +42,29 @@ def _note_outage(operation: str, error: BaseException) -> None:
         logger.warning("cache unavailable during %s: %s", operation, error)
 
 
+def redis_caches(url: str, timeout_seconds: float = 0.5) -> dict:
+    """CACHES for a Redis at ``url``: "default" degrades, "limits" raises (see above)."""
+    options = {
+        # Fail fast when Redis is down: a request waits at most this long for the cache.
+        "socket_connect_timeout": timeout_seconds,
+        "socket_timeout": timeout_seconds,
+    }
+    return {
+        "default": {
+            "BACKEND": "ombudsman.cache.DegradingRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "ombudsman",
+            "OPTIONS": options,
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "ombudsman-limits",
+            "OPTIONS": options,
+        },
+    }
+
+
 class DegradingRedisCache(RedisCache):
     def get(self, key, default=None, version=None):
         try:

@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from django.utils.csp import CSP
 
+from ombudsman.cache import redis_caches
 from ombudsman.request_log import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -127,25 +128,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # silently lifted.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    _redis_options = {
-        # Fail fast when Redis is down: a request waits at most this long for the cache.
-        "socket_connect_timeout": env.float("REDIS_TIMEOUT_SECONDS", default=0.5),
-        "socket_timeout": env.float("REDIS_TIMEOUT_SECONDS", default=0.5),
-    }
-    CACHES = {
-        "default": {
-            "BACKEND": "ombudsman.cache.DegradingRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "ombudsman",
-            "OPTIONS": _redis_options,
-        },
-        "limits": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "ombudsman-limits",
-            "OPTIONS": _redis_options,
-        },
-    }
+    CACHES = redis_caches(REDIS_URL, env.float("REDIS_TIMEOUT_SECONDS", default=0.5))
 else:
     CACHES = {
         "default": {
