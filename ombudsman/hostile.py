@@ -31,7 +31,7 @@ ACCEPTED_CHARSETS = frozenset(
     [
         "utf-8",
         "ascii",
-        "latin-1",
+        "iso8859-1",
         "cp866",
         "koi8-r",
         "koi8-u",
