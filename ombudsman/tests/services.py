@@ -1,6 +1,7 @@
 """Private services for fault tests: a redis-server on its own free port, started and stopped by
 the test (never the shared one), and a TCP relay to PostgreSQL that a test can cut."""
 
+import contextlib
 import shutil
 import socket
 import subprocess
@@ -91,10 +92,8 @@ class TcpRelay:
             self.listener = None
         with self.lock:
             for connection in self.connections:
-                try:
+                with contextlib.suppress(OSError):
                     connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 connection.close()
             self.connections.clear()
 
@@ -123,10 +122,8 @@ class TcpRelay:
             pass
         finally:
             for end in (source, sink):
-                try:
+                with contextlib.suppress(OSError):
                     end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
 
 @pytest.fixture
