@@ -5,6 +5,7 @@ from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from news.factories import HomePageFactory, NewsIndexPageFactory, NewsReleasePageFactory
+from ombudsman.tests.services import private_redis  # noqa: F401 (a fixture for fault tests)
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from django.utils import translation
 
 from ombudsman.cache import redis_caches
 from ombudsman.faults import EXPLANATION
-from ombudsman.tests.services import free_port, private_redis  # noqa: F401 (fixture)
+from ombudsman.tests.services import free_port
 from typo_reports.models import TypoReport
 
 ROOT = Path(settings.BASE_DIR)
