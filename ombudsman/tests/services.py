@@ -88,6 +88,10 @@ class TcpRelay:
 
     def cut(self):
         if self.listener is not None:
+            # shutdown() wakes the thread blocked in accept(); close() alone would leave the
+            # port listening until then.
+            with contextlib.suppress(OSError):
+                self.listener.shutdown(socket.SHUT_RDWR)
             self.listener.close()
             self.listener = None
         with self.lock:
