@@ -24,7 +24,10 @@ def run_manage(*args, env, cwd=ROOT):
     base = {
         key: value
         for key, value in os.environ.items()
-        if key not in PRODUCTION_ENV and not key.startswith(("EMAIL_", "SECURE_"))
+        if key not in PRODUCTION_ENV
+        and not key.startswith(("EMAIL_", "SECURE_"))
+        # Set in-process by the browser tests' conftest; a real deployment never has it.
+        and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }
     return subprocess.run(  # noqa: S603
         [sys.executable, str(Path(cwd) / "manage.py"), *args],
