@@ -14,11 +14,12 @@ PYTHON ?= $(shell for candidate in python3.13 $(wildcard $(HOME)/.pyenv/versions
 	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys' >/dev/null 2>&1; then \
 		command -v $$candidate; break; fi; done)
 
-.PHONY: help install run test lint messages catalogues migrate demo check-python lock clean
+.PHONY: help install run serve test lint messages catalogues migrate demo check-python lock clean
 
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up everything and run the test suite"
+	@echo "make serve  the production profile locally: PostgreSQL, Redis, gunicorn (see README)"
 	@echo "make lint   ruff and djlint"
 	@echo "make messages   extract translatable strings into locale/{kk,ru,en}"
 
@@ -57,6 +58,22 @@ run: demo
 		&& echo "      $(PY) manage.py createsuperuser" || true
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production profile on this machine: production settings, PostgreSQL and Redis on
+# 127.0.0.1, collectstatic, migrate, then gunicorn on HOST:PORT with WEB_CONCURRENCY workers.
+# Plain HTTP locally, so no HTTPS redirect or secure-only cookies unless you set them.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=ombudsman.settings.production \
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ombudsman} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-only-$$(hostname)-not-for-production-use-0123456789abcdef} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]} \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	HOST=$(HOST) PORT=$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2}
+
+serve: install
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

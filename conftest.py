@@ -1,17 +1,20 @@
 """Fixtures shared by every test: a site whose home and news index exist in all languages."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Page, Site
 
 from news.factories import HomePageFactory, NewsIndexPageFactory, NewsReleasePageFactory
+from ombudsman.tests.services import private_redis  # noqa: F401 (a fixture for fault tests)
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    for alias in ("default", "limits"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "limits"):
+        caches[alias].clear()
 
 
 @pytest.fixture

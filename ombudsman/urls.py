@@ -10,9 +10,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news.sitemaps import PagesSitemap
 from news.views import choose_language, robots_txt
+from ombudsman.health import healthz
+from ombudsman.views import favicon
 from typo_reports import urls as typo_reports_urls
 
 SITEMAPS = {"pages": PagesSitemap}
+# A lost database connection anywhere, even in a middleware, gets the 503 page (faults.py).
+handler500 = "ombudsman.faults.server_error"
 
 # Addresses without a language prefix: the language chooser, admins, APIs, crawler files.
 urlpatterns = [
@@ -28,6 +32,8 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     *typo_reports_urls.api_urlpatterns,
 ]
 

@@ -1,4 +1,9 @@
-"""WSGI entry point. Production settings unless the environment says otherwise."""
+"""WSGI entry point. Production settings unless the environment says otherwise.
+
+The guard answers 400 to requests Django would fail on before any middleware runs (a
+Content-Type whose parameters cannot be decoded, a charset that is not a text encoding):
+see ombudsman/hostile.py.
+"""
 
 import os
 
@@ -6,4 +11,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ombudsman.settings.production")
 
-application = get_wsgi_application()
+from ombudsman.hostile import guard_wsgi  # noqa: E402 (needs the settings module chosen)
+
+application = guard_wsgi(get_wsgi_application())

@@ -1,5 +1,7 @@
 """Reports readers send about errors in a page's text, and the log of the e-mail digests."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -24,8 +26,13 @@ class TypoReport(models.Model):
         TRANSLATION = "translation", _("Translation")
         OTHER = "other", _("Other")
 
-    # A repeat of a report in one of these is counted on it instead of adding a row.
+    # A repeat of a report in one of these is counted on it instead of adding a row; the
+    # database enforces it (the "one open report per fragment" constraint below).
     OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS)
+
+    # What the API tells the reader instead of the row's number, which would reveal how many
+    # reports exist.
+    public_id = models.UUIDField(_("reference"), default=uuid.uuid4, editable=False, unique=True)
 
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -47,6 +54,7 @@ class TypoReport(models.Model):
     fragment = models.CharField(_("fragment"), max_length=300)
     context_before = models.CharField(_("text before"), max_length=200, blank=True)
     context_after = models.CharField(_("text after"), max_length=200, blank=True)
+    # The first reader's kind and comment; every reader's, this one's included, are in readings.
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TYPO)
     comment = models.TextField(_("comment"), max_length=1000, blank=True)
     status = models.CharField(
@@ -58,7 +66,7 @@ class TypoReport(models.Model):
         help_text=_("The page was published again and the fragment no longer occurs in it."),
     )
     repeat_count = models.PositiveIntegerField(_("times reported"), default=1)
-    # HMAC of the reader's IP address with SECRET_KEY: tells repeat senders apart, reveals no IP.
+    # The first reader's keyed hash (see TypoReading.client_hash).
     client_hash = models.CharField(_("sender (keyed hash)"), max_length=64, blank=True)
     editor_note = models.TextField(_("editor's note"), blank=True)
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True, db_index=True)
@@ -69,6 +77,13 @@ class TypoReport(models.Model):
         verbose_name_plural = _("typo reports")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["page", "language", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language", "fragment"],
+                condition=models.Q(status__in=["new", "in_progress"]),
+                name="typo_report_one_open_report_per_fragment",
+            )
+        ]
 
     def __str__(self):
         fragment = self.fragment if len(self.fragment) <= 60 else self.fragment[:59] + "…"
@@ -98,6 +113,31 @@ class TypoReport(models.Model):
 
     def possibly_fixed_display(self) -> str:
         return str(_("possibly fixed")) if self.possibly_fixed and self.is_open else ""
+
+
+class TypoReading(models.Model):
+    """One reader's report of a fragment: identical open reports share a TypoReport, and each
+    reader's kind of error and comment is kept here."""
+
+    report = models.ForeignKey(
+        TypoReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="readings"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=TypoReport.Kind.choices, default=TypoReport.Kind.TYPO
+    )
+    comment = models.TextField(_("comment"), max_length=1000, blank=True)
+    # HMAC of the reader's address under a key that changes every day: repeat senders can be told
+    # apart within a day, no address can be recovered, and days cannot be linked.
+    client_hash = models.CharField(_("sender (keyed hash)"), max_length=64, blank=True)
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reading")
+        verbose_name_plural = _("readings")
+        ordering = ["reported_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.comment[:60]}"
 
 
 class DigestLog(models.Model):

@@ -1,16 +1,19 @@
 """Anti-abuse that readers never notice: form tokens, a per-client rate limit, same-site checks,
 and the keyed hash that stands in for an IP address."""
 
-import hashlib
-import hmac
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
+from django.utils.crypto import salted_hmac
+
+from ombudsman.cache import CACHE_DOWN_ERRORS
+from ombudsman.client_ip import client_ip
 
 TOKEN_SALT = "typo_reports.form-token"  # noqa: S105 (a signing namespace, not a secret)
 
@@ -31,16 +34,14 @@ def form_token_is_valid(token: str) -> bool:
     return True
 
 
-def client_address(request) -> str:
-    # The reverse proxy in front of the site sets REMOTE_ADDR (e.g. uwsgi/gunicorn behind nginx
-    # with the real-IP module); forwarding headers are not trusted here.
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def client_hash(request) -> str:
-    """HMAC-SHA256 of the client's address keyed with SECRET_KEY: stable, but no IP is stored."""
-    return hmac.new(
-        settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
+def client_hash(request, day: date | None = None) -> str:
+    """HMAC-SHA256 of the client's address (as the trusted proxy reports it) under a key that
+    changes every day (derived from SECRET_KEY and the UTC date): one reader's reports can be
+    told apart from another's within a day, but no address can be recovered, and the same
+    reader cannot be linked from one day to the next."""
+    day = day or datetime.now(UTC).date()
+    return salted_hmac(
+        f"typo_reports.client:{day.isoformat()}", client_ip(request), algorithm="sha256"
     ).hexdigest()
 
 
@@ -79,25 +80,50 @@ def _window_key(client: str, window: Window, now: float) -> str:
     return f"typo_reports:rate:{client}:{window.seconds}:{int(now // window.seconds)}"
 
 
-def seconds_until_allowed(client: str) -> int:
-    """0 when the client may send another report, else how long it must wait (Retry-After).
+class LimitUnavailable(Exception):
+    """The shared counter store (Redis) cannot be reached: refuse rather than not limit."""
 
-    Fixed windows counted in the Django cache, which every worker shares (given a shared cache
-    backend in production)."""
+
+def _limits_cache():
+    return caches["limits"]
+
+
+def take_slot(client: str) -> int:
+    """Counts this report against every window and returns 0 when it may go ahead, else the
+    seconds until it may (Retry-After).
+
+    One atomic increment per window (Redis INCR, after an ADD that creates the key with its
+    expiry), so concurrent workers can never let more than the limit through: the n-th
+    increment returns n, whichever process makes it. A report that turns out invalid gives its
+    slot back (``give_back``). Raises LimitUnavailable when the store is down."""
+    cache = _limits_cache()
     now = time.time()
-    wait = 0
-    for window in rate_windows():
-        if (cache.get(_window_key(client, window, now)) or 0) >= window.limit:
-            wait = max(wait, int(window.seconds - now % window.seconds) + 1)
-    return wait
+    taken = []
+    try:
+        for window in rate_windows():
+            key = _window_key(client, window, now)
+            cache.add(key, 0, timeout=window.seconds + 60)
+            try:
+                count = cache.incr(key)
+            except ValueError:  # expired between add() and incr(): a fresh window
+                cache.add(key, 0, timeout=window.seconds + 60)
+                count = cache.incr(key)
+            taken.append(key)
+            if count > window.limit:
+                return int(window.seconds - now % window.seconds) + 1
+    except CACHE_DOWN_ERRORS as error:
+        raise LimitUnavailable from error
+    return 0
 
 
-def count_report(client: str) -> None:
+def give_back(client: str) -> None:
+    """An invalid report does not use up the reader's allowance."""
+    cache = _limits_cache()
     now = time.time()
     for window in rate_windows():
-        key = _window_key(client, window, now)
-        cache.add(key, 0, timeout=window.seconds + 60)
         try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=window.seconds + 60)
+            cache.decr(_window_key(client, window, now))
+        except ValueError:  # the window has ended meanwhile
+            pass
+        except CACHE_DOWN_ERRORS:
+            return

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from . import api, views
+from . import api, endpoint, views
 
 api_urlpatterns = [
-    path("api/typo-reports/", api.submit_report, name="typo_report_submit"),
+    path("api/typo-reports/", endpoint.submit_report, name="typo_report_submit"),
     path("api/typo-reports/token/", api.form_token, name="typo_report_token"),
 ]
 

@@ -81,6 +81,7 @@ class TypoReportEditView(ForbidOutsiders, generic.EditView):
         current = text_around(report.fragment, page_text(page, report.language))
         context.update(
             report=report,
+            readings=report.readings.all(),
             page_title=value_in(page, "title", report.language) or str(page),
             current_text=current,
             page_edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),

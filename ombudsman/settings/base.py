@@ -9,7 +9,11 @@ import zoneinfo
 from pathlib import Path
 
 import environ
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from ombudsman.cache import redis_caches
+from ombudsman.request_log import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -59,7 +63,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id, and the response echoes it.
+    "ombudsman.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "ombudsman.security_headers.AdminContentSecurityPolicyMiddleware",
+    "ombudsman.security_headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "ombudsman.middleware.AdminLanguageMiddleware",
@@ -70,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A view's lost database connection becomes a 503 page (handler500 covers the middleware).
+    "ombudsman.faults.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -103,13 +114,37 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend uses PostgreSQL's full-text fields there.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # Persistent connections, checked before reuse, rather than psycopg's pool: gunicorn's sync
+    # workers serve one request at a time, so a pool per process would hold one connection
+    # anyway, and a health-checked persistent connection reconnects by itself after an outage.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # An unreachable server fails the request quickly (503 page) instead of hanging a worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "ombudsman",
+# Redis when REDIS_URL is set (production, CI), else per-process memory (development).
+# "default" serves pages, sessions and fragments and degrades when Redis is down
+# (ombudsman/cache.py); "limits" holds rate limits and raises instead, so that a limit is never
+# silently lifted.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, env.float("REDIS_TIMEOUT_SECONDS", default=0.5))
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ombudsman",
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ombudsman-limits",
+        },
     }
-}
+# Sessions (staff only; readers get none) live in the database and are read through the cache:
+# a Redis restart or outage signs nobody out, and a cache that is down only costs a query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -203,11 +238,15 @@ AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
 # The database handler survives restarts and is shared by every worker process; the cache handler
 # (axes.handlers.cache.AxesCacheHandler) suits a shared cache such as Redis or memcached.
 AXES_HANDLER = env.str("AXES_HANDLER", default="axes.handlers.database.AxesDatabaseHandler")
-# Behind a reverse proxy, set this to the header it writes (e.g. HTTP_X_FORWARDED_FOR).
-AXES_IPWARE_META_PRECEDENCE_ORDER = [
-    *env.list("CLIENT_IP_HEADERS", default=[]),
-    "REMOTE_ADDR",
-]
+# Kept in the database rather than the cache (AxesCacheHandler): lockouts and the sign-in log
+# then survive a Redis restart and an outage never lifts a lock. purge_login_records deletes
+# the records (which hold staff addresses) after LOGIN_RECORDS_RETENTION_DAYS.
+LOGIN_RECORDS_RETENTION_DAYS = env.int("LOGIN_RECORDS_RETENTION_DAYS", default=30)
+# Behind a reverse proxy, CLIENT_IP_HEADERS names the header it writes (e.g.
+# HTTP_X_FORWARDED_FOR). Login limiting and the typo-report limit read the address through the
+# same helper.
+CLIENT_IP_HEADERS = env.list("CLIENT_IP_HEADERS", default=[])
+AXES_CLIENT_IP_CALLABLE = "ombudsman.client_ip.client_ip"
 
 # Two-factor login (django-otp TOTP devices, editorial/two_factor.py): every staff member may set
 # up an authenticator app in their account; whoever has one must enter a code after signing in.
@@ -233,3 +272,56 @@ TYPO_REPORTS_RATE_LIMIT_DAILY = env.int("TYPO_REPORTS_RATE_LIMIT_DAILY", default
 TYPO_REPORTS_MAX_BODY_BYTES = env.int("TYPO_REPORTS_MAX_BODY_BYTES", default=16 * 1024)
 # Sender of the digest; empty: Django's DEFAULT_FROM_EMAIL.
 TYPO_REPORTS_FROM_EMAIL = env.str("TYPO_REPORTS_FROM_EMAIL", default="")
+
+# --- Security headers (ombudsman/security_headers.py) ---------------------------------------------
+# Public pages: no inline script or style, so cached pages need no nonce. JSON-LD data blocks
+# are not executed and need no allowance.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# The Wagtail and Django admins: Wagtail renders inline <script> (date pickers, inline panels)
+# and style attributes with no nonce, and shows previews and choosers in same-origin iframes;
+# image uploads preview as blob: URLs. Nothing else is allowed (no eval, no other host).
+SECURE_CSP_ADMIN = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "worker-src": [CSP.SELF, "blob:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+PERMISSIONS_POLICY_DISABLED_FEATURES = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
+    "interest-cohort",
+]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Logging: JSON lines on stdout, each with the request id (ombudsman/request_log.py) --------
+LOGGING = logging_config(env.str("LOG_LEVEL", default="INFO"))

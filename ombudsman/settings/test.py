@@ -1,7 +1,7 @@
 """pytest settings: fast hashing, in-memory e-mail, no DEBUG."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, logging_config
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -12,3 +12,4 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+LOGGING = logging_config("WARNING")

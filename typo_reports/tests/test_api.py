@@ -1,16 +1,23 @@
 """POST /api/typo-reports/: the contract, its limits and its anti-abuse rules."""
 
 import json
+import time
 
 import pytest
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client, override_settings
 from django.utils import translation
 
 from typo_reports.forms import TypoReportForm
 from typo_reports.models import TypoReport
-from typo_reports.protection import TOKEN_SALT, client_hash, new_form_token
+from typo_reports.protection import (
+    TOKEN_SALT,
+    _window_key,
+    client_hash,
+    new_form_token,
+    rate_windows,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +27,7 @@ def test_a_valid_json_report_is_stored_with_the_live_revision(post_json, report_
     assert response.status_code == 201, response.content
     body = response.json()
     report = TypoReport.objects.get()
-    assert body == {"id": report.pk, "status": "new", "duplicate_of": None}
+    assert body == {"id": str(report.public_id), "status": "new", "duplicate_of": None}
     assert report.page_id == release.pk
     assert report.language == "ru"
     assert report.kind == "factual"
@@ -188,8 +195,10 @@ def test_rate_limit_is_shared_through_the_cache(post_json, report_data):
     assert int(response["Retry-After"]) > 0
     assert "errors" in response.json()
     # The counters live in the cache, keyed by the hashed address: a new window, a new chance.
-    assert any(key for key in cache._cache if client_hash_of("127.0.0.1") in key)
-    cache.clear()
+    limits = caches["limits"]
+    short = rate_windows()[0]
+    assert limits.get(_window_key(client_hash_of("127.0.0.1"), short, time.time())) >= 5
+    limits.clear()
     assert post_json(report_data(), client_=Client()).status_code == 201
 
 
