@@ -1,0 +1,70 @@
+"""Cache keys of the public page cache.
+
+A key names the site generation, the language and the normalised address. Every purge adds one
+to the generation (``purge.purge_all``), which makes every stored page unreachable at once, in
+O(1): a release appears on its own page, the home page, every page of the news list, its topics,
+the feeds, the sitemap and search results, and enumerating all of those (with their query
+strings) would be neither cheap nor complete. Unreachable entries expire by their timeout.
+
+Nothing here touches the database: the lookup runs before sessions and authentication, so a
+cached page is served while PostgreSQL is unreachable.
+"""
+
+import hashlib
+import time
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+
+GENERATION_KEY = "page-cache:generation"
+# Addresses without a language prefix that are the same in every language.
+NEUTRAL_LANGUAGE = "any"
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def language_of(path: str) -> str | None:
+    """The language a public address is served in, NEUTRAL_LANGUAGE for the crawler files,
+    None for an address the page cache never stores (admin, API, static files, ...)."""
+    first = path.lstrip("/").split("/", 1)[0]
+    if first in settings.PAGE_CACHE_LANGUAGES and path.startswith(f"/{first}/"):
+        return first
+    if path in settings.PAGE_CACHE_NEUTRAL_PATHS or any(
+        path.startswith(prefix) and path.endswith(".xml")
+        for prefix in settings.PAGE_CACHE_NEUTRAL_PREFIXES
+    ):
+        return NEUTRAL_LANGUAGE
+    return None
+
+
+def normalised_query(query_string: str) -> str:
+    """The query string with its parameters sorted, so ``?b=1&a=2`` and ``?a=2&b=1`` share an
+    entry. Blank values are kept: ``?page=`` and no ``?page`` may differ to a view."""
+    pairs = parse_qsl(query_string, keep_blank_values=True)
+    return urlencode(sorted(pairs))
+
+
+def current_generation(cache) -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # First use, or Redis lost the key (restart, eviction): start from the clock, never from
+        # a number an older generation could have had, so no stale entry becomes reachable.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return int(generation or 0)
+
+
+def entry_key(generation: int, language: str, scheme: str, host: str, path: str, query: str):
+    address = f"{scheme}://{host}{path}?{normalised_query(query)}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"page-cache:{generation}:{language}:{digest}"
+
+
+def bump_generation(cache) -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation stored yet
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
