@@ -10,6 +10,7 @@ Nothing here touches the database: the lookup runs before sessions and authentic
 cached page is served while PostgreSQL is unreachable.
 """
 
+import contextlib
 import hashlib
 import time
 from urllib.parse import parse_qsl, urlencode
@@ -68,3 +69,21 @@ def bump_generation(cache) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation stored yet
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def remember_until_next_purge(name: str, compute):
+    """``compute()``, kept in the page cache until the next purge (a new generation), for small
+    values every page needs, such as the navigation's links. A failing cache only means
+    computing it each time."""
+    cache = page_cache()
+    try:
+        key = f"page-cache:{current_generation(cache)}:value:{name}"
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001 - any cache failure: compute it
+        return compute()
+    if value is None:
+        value = compute()
+        # Not kept this time (cache failing): computed again next time.
+        with contextlib.suppress(Exception):
+            cache.set(key, value, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return value
