@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
+from .languages import in_language_q
 from .models import NewsReleasePage
 from .page_text import page_text
 
@@ -44,7 +45,9 @@ def search_releases(query: str, language: str):
         )
     words = query.casefold().split()
     matching = []
-    for release in releases.iterator(chunk_size=200):
+    # Whole rows (bodies included), no prefetching: one query however many releases there are.
+    candidates = NewsReleasePage.objects.live().filter(in_language_q(language))
+    for release in candidates.iterator(chunk_size=500):
         text = page_text(release, language).casefold()
         if all(word in text for word in words):
             matching.append(release.pk)

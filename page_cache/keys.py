@@ -1,10 +1,12 @@
 """Cache keys of the public page cache.
 
-A key names the site generation, the language and the normalised address. Every purge adds one
-to the generation (``purge.purge_all``), which makes every stored page unreachable at once, in
-O(1): a release appears on its own page, the home page, every page of the news list, its topics,
+A key names the language and the normalised address (scheme, host, path, sorted query); the
+entry records the site generation it was rendered in. Every purge adds one to the generation
+(``purge.purge_all``), which makes every stored page stale at once, in O(1): a release
+appears on its own page, the home page, every page of the news list, its topics,
 the feeds, the sitemap and search results, and enumerating all of those (with their query
-strings) would be neither cheap nor complete. Unreachable entries expire by their timeout.
+strings) would be neither cheap nor complete. The generation and the entry are read together in
+one round trip; stale entries are overwritten or expire by their timeout.
 
 Nothing here touches the database: the lookup runs before sessions and authentication, so a
 cached page is served while PostgreSQL is unreachable.
@@ -50,18 +52,34 @@ def normalised_query(query_string: str) -> str:
 
 def current_generation(cache) -> int:
     generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # First use, or Redis lost the key (restart, eviction): start from the clock, never from
-        # a number an older generation could have had, so no stale entry becomes reachable.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return int(generation or 0)
+    return int(generation) if generation is not None else start_generation(cache)
 
 
-def entry_key(generation: int, language: str, scheme: str, host: str, path: str, query: str):
+def start_generation(cache) -> int:
+    """First use, or Redis lost the key (restart, eviction): start from the clock, never from
+    a number an older generation could have had, so no stale entry becomes valid again."""
+    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    return int(cache.get(GENERATION_KEY) or 0)
+
+
+def entry_key(language: str, scheme: str, host: str, path: str, query: str) -> str:
     address = f"{scheme}://{host}{path}?{normalised_query(query)}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"page-cache:{generation}:{language}:{digest}"
+    return f"page-cache:{language}:{digest}"
+
+
+def read_with_generation(cache, key: str):
+    """(current generation, the entry stored under ``key`` if it was made in that generation),
+    in one round trip. An entry records the generation it was rendered in; after a purge its
+    generation is old, so it is ignored and then overwritten."""
+    values = cache.get_many([GENERATION_KEY, key])
+    generation = values.get(GENERATION_KEY)
+    if generation is None:
+        return start_generation(cache), None
+    entry = values.get(key)
+    if entry is None or entry.get("generation") != int(generation):
+        return int(generation), None
+    return int(generation), entry
 
 
 def bump_generation(cache) -> None:
@@ -76,14 +94,17 @@ def remember_until_next_purge(name: str, compute):
     values every page needs, such as the navigation's links. A failing cache only means
     computing it each time."""
     cache = page_cache()
+    key = f"page-cache:value:{name}"
     try:
-        key = f"page-cache:{current_generation(cache)}:value:{name}"
-        value = cache.get(key)
+        generation, entry = read_with_generation(cache, key)
     except Exception:  # noqa: BLE001 - any cache failure: compute it
         return compute()
-    if value is None:
-        value = compute()
-        # Not kept this time (cache failing): computed again next time.
-        with contextlib.suppress(Exception):
-            cache.set(key, value, timeout=settings.PAGE_CACHE_TIMEOUT)
+    if entry is not None:
+        return entry["value"]
+    value = compute()
+    # Not kept this time (cache failing): computed again next time.
+    with contextlib.suppress(Exception):
+        cache.set(
+            key, {"generation": generation, "value": value}, timeout=settings.PAGE_CACHE_TIMEOUT
+        )
     return value

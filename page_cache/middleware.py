@@ -25,7 +25,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from .keys import current_generation, entry_key, language_of, page_cache
+from .keys import entry_key, language_of, page_cache, read_with_generation
 
 logger = logging.getLogger(__name__)
 
@@ -115,8 +115,9 @@ class PageCacheMiddleware:
         if language is None:
             return self.get_response(request)
         key = self.lookup_key(request, language)
+        generation = None
         if key is not None:
-            entry = self.read(key)
+            generation, entry = self.read(key)
             if entry is not None:
                 response = response_from_entry(entry)
                 response[CACHE_HEADER] = "HIT"
@@ -124,7 +125,11 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if is_storable(response):
             add_public_caching_headers(request, response)
-            stored = request.method == "GET" and key is not None and self.write(key, response)
+            stored = (
+                request.method == "GET"
+                and generation is not None
+                and self.write(key, generation, response)
+            )
             response[CACHE_HEADER] = "MISS" if stored else "BYPASS"
             return conditional(request, response)
         return response
@@ -135,31 +140,23 @@ class PageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return None  # Django answers 400 further down
-        try:
-            generation = current_generation(page_cache())
-        except Exception:  # noqa: BLE001 - any cache failure only means "serve uncached"
-            logger.warning("Page cache unavailable; serving uncached", exc_info=True)
-            return None
         return entry_key(
-            generation,
-            language,
-            request.scheme,
-            host,
-            request.path,
-            request.META.get("QUERY_STRING", ""),
+            language, request.scheme, host, request.path, request.META.get("QUERY_STRING", "")
         )
 
     @staticmethod
     def read(key):
+        """(generation, entry or None); (None, None) when the cache fails."""
         try:
-            return page_cache().get(key)
-        except Exception:  # noqa: BLE001
-            logger.warning("Page cache read failed", exc_info=True)
-            return None
+            return read_with_generation(page_cache(), key)
+        except Exception:  # noqa: BLE001 - any cache failure only means "serve uncached"
+            logger.warning("Page cache unavailable; serving uncached", exc_info=True)
+            return None, None
 
     @staticmethod
-    def write(key, response) -> bool:
+    def write(key, generation, response) -> bool:
         entry = {
+            "generation": generation,
             "status": response.status_code,
             "content": response.content,
             "headers": [
