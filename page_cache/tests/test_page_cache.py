@@ -16,6 +16,7 @@ URLS_LISTING_A_RELEASE = {
     "rss": "/ru/rss.xml",
     "atom": "/ru/atom.xml",
     "sitemap page": "/sitemap-pages.xml",
+    "search": "/ru/search/?q=Свежая",
 }
 
 
