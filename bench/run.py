@@ -335,6 +335,7 @@ def render(info, results, counts_small, counts_large, rss, load_seconds) -> str:
                 f"{figures['errors']} | {small} | {large} |"
             )
     release = results["uncached"]["release"]["rps"]
+    lines += ["", *target_lines(results, counts_small, counts_large, rss, load_seconds, static)]
     lines += [
         "",
         f"- uncached release page ÷ floor (same bytes from memory through the same stack): "
@@ -346,6 +347,73 @@ def render(info, results, counts_small, counts_large, rss, load_seconds) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def target_lines(results, counts_small, counts_large, rss, load_seconds, static) -> list[str]:
+    """Each target of issue 9 against this run's figures: met or not, never hidden."""
+    uncached, cached = results["uncached"], results["cached"]
+    cached_pages = {
+        n: f
+        for n, f in cached.items()
+        if n not in ("static file (WhiteNoise)", "floor (bytes from memory)")
+    }
+    worst_cached = min(cached_pages, key=lambda n: cached_pages[n]["rps"])
+    checks = [
+        (
+            "uncached release page p99 < 100 ms",
+            uncached["release"]["p99"] < 100,
+            f"{uncached['release']['p99']:.0f} ms",
+        ),
+        (
+            "cached pages >= 50% of the static file's throughput",
+            cached_pages[worst_cached]["rps"] / static["cached"] >= 0.5,
+            f"lowest: {worst_cached} {cached_pages[worst_cached]['rps'] / static['cached']:.2f}",
+        ),
+        (
+            "search p99 < 150 ms (uncached)",
+            uncached["search"]["p99"] < 150,
+            f"{uncached['search']['p99']:.0f} ms",
+        ),
+        (
+            "sitemap index and page p99 < 300 ms (uncached)",
+            max(uncached["sitemap index"]["p99"], uncached["sitemap page"]["p99"]) < 300,
+            f"{uncached['sitemap index']['p99']:.0f} / {uncached['sitemap page']['p99']:.0f} ms",
+        ),
+        (
+            "RSS p99 < 150 ms (uncached)",
+            uncached["RSS"]["p99"] < 150,
+            f"{uncached['RSS']['p99']:.0f} ms",
+        ),
+        (
+            "news list pages p99 < 100 ms (uncached)",
+            max(uncached["news list, first page"]["p99"], uncached["news list, last page"]["p99"])
+            < 100,
+            f"{uncached['news list, first page']['p99']:.0f} / "
+            f"{uncached['news list, last page']['p99']:.0f} ms",
+        ),
+        (
+            "queries per page unchanged from 25 to N releases",
+            all(counts_small[n]["queries"] >= counts_large[n]["queries"] for n in counts_large),
+            ", ".join(
+                f"{n} {counts_small[n]['queries']}→{counts_large[n]['queries']}"
+                for n in counts_large
+            ),
+        ),
+        (
+            "worker RSS < 200 MB after the run",
+            max(max(v) for v in rss.values()) < 200,
+            f"max {max(max(v) for v in rss.values()):.0f} MB",
+        ),
+        (
+            "report POST >= 200/s",
+            uncached["report POST"]["rps"] >= 200,
+            f"{uncached['report POST']['rps']:.0f}/s",
+        ),
+        (f"{RELEASES:,} releases generated in < 60 s", load_seconds < 60, f"{load_seconds:.1f} s"),
+    ]
+    lines = ["| target | met | this run |", "|---|---|---|"]
+    lines += [f"| {name} | {'yes' if ok else '**no**'} | {figure} |" for name, ok, figure in checks]
+    return lines
 
 
 if __name__ == "__main__":
