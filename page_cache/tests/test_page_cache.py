@@ -226,8 +226,23 @@ def test_posts_and_other_answers_are_not_stored(client, make_release):
     assert "X-Cache" not in client.get("/ru/typo-report/?page=1")
 
 
+def set_a_cookie(response):
+    response.set_cookie("something", "personal")
+
+
+def vary_on_cookie(response):
+    from django.utils.cache import patch_vary_headers
+
+    patch_vary_headers(response, ["Cookie"])
+
+
+def private(response):
+    response["Cache-Control"] = "private"
+
+
 @pytest.mark.django_db
-def test_a_response_that_sets_a_cookie_is_not_stored(client, make_release, monkeypatch):
+@pytest.mark.parametrize("personal", [set_a_cookie, vary_on_cookie, private])
+def test_a_personal_response_is_not_stored(client, make_release, monkeypatch, personal):
     from page_cache import middleware
 
     make_release()
@@ -238,7 +253,7 @@ def test_a_response_that_sets_a_cookie_is_not_stored(client, make_release, monke
 
         def get_response(req):
             response = inner(req)
-            response.set_cookie("something", "personal")
+            personal(response)
             return response
 
         self.get_response = get_response
