@@ -14,7 +14,7 @@ PYTHON ?= $(shell for candidate in python3.13 $(wildcard $(HOME)/.pyenv/versions
 	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys' >/dev/null 2>&1; then \
 		command -v $$candidate; break; fi; done)
 
-.PHONY: help install run serve test lint messages catalogues migrate demo check-python lock clean
+.PHONY: help install run serve test lint messages catalogues migrate demo check-python lock clean bench
 
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT)"
@@ -77,6 +77,10 @@ serve: install
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Production profile under load (PostgreSQL, Redis, gunicorn, wrk); writes bench/RESULTS.md.
+bench: install
+	$(PY) bench/run.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -88,7 +88,7 @@ class ReleasesFeed(Feed):
         return None
 
     def releases(self, obj):
-        return NewsReleasePage.objects.in_language_listing(active_language())
+        return NewsReleasePage.objects.in_language_listing(active_language(), with_body=True)
 
     def items(self, obj):
         return self.releases(obj)[:FEED_SIZE]

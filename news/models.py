@@ -13,7 +13,15 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from .blocks import ReleaseBodyBlock
-from .languages import active_language, has_language, in_language_q, is_filled, value_in
+from .languages import (
+    LANGUAGE_CODES,
+    active_language,
+    has_language,
+    in_language_q,
+    is_filled,
+    value_in,
+)
+from .listing import ListingRows
 from .pages import LanguageAwarePage
 
 HERO_ALT_MESSAGE = _(
@@ -77,7 +85,7 @@ class NewsIndexPage(LanguageAwarePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["releases"] = paginate(
-            self.releases(active_language()), request, settings.NEWS_RELEASES_PER_PAGE
+            ListingRows(self.releases(active_language())), request, settings.NEWS_RELEASES_PER_PAGE
         )
         return context
 
@@ -93,15 +101,20 @@ def paginate(queryset, request, per_page):
 
 
 class NewsReleasePageManager(PageManager):
-    def in_language_listing(self, language: str):
-        """Live releases that exist in ``language``, newest first, ready for a listing."""
+    def in_language_listing(self, language: str, with_body: bool = False):
+        """Live releases that exist in ``language``, newest first, ready for a listing.
+
+        The bodies (large JSON) are left out unless asked for, and then only ``language``'s;
+        the order (date, then the release's own key) is the index ``release_listing_order``,
+        so a page of the list reads only the rows it shows."""
+        bodies = [f"body_{code}" for code in LANGUAGE_CODES if not (with_body and code == language)]
+        releases = self.get_queryset().rewrite(False).live().filter(in_language_q(language))
+        # Django's own defer: modeltranslation's would add every language's column of "body".
         return (
-            self.get_queryset()
-            .live()
-            .filter(in_language_q(language))
-            .order_by("-date", "-pk")
+            models.QuerySet.defer(releases, "body", *bodies)
+            .order_by("-date", "-page_ptr_id")
             .select_related("hero_image")
-            .prefetch_related("topics")
+            .prefetch_related("topics", "hero_image__renditions")
         )
 
 
@@ -165,6 +178,9 @@ class NewsReleasePage(LanguageAwarePage):
     class Meta:
         verbose_name = _("news release")
         verbose_name_plural = _("news releases")
+        indexes = [
+            models.Index(fields=["-date", "-page_ptr"], name="release_listing_order"),
+        ]
 
     def errors_in_languages(self, languages):
         if not self.hero_image_id:

@@ -10,9 +10,11 @@ only ASCII letters.
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
 
+from .languages import in_language_q
 from .models import NewsReleasePage
 from .page_text import page_text
 
@@ -33,21 +35,19 @@ def search_releases(query: str, language: str):
     if not query:
         return releases.none()
     if connection.vendor == "postgresql":
-        config = SEARCH_CONFIGS[language]
-        vector = (
-            SearchVector(f"title_{language}", weight="A", config=config)
-            + SearchVector(f"lead_{language}", weight="B", config=config)
-            + SearchVector(f"body_{language}", weight="C", config=config)
-        )
-        search_query = SearchQuery(query, config=config, search_type="websearch")
+        # The stored, GIN-indexed vector of the language (migration news/0002_search_vectors).
+        vector = f"{NewsReleasePage._meta.db_table}.search_{language}"
+        tsquery = f"websearch_to_tsquery('{SEARCH_CONFIGS[language]}'::regconfig, %s)"
         return (
-            releases.annotate(rank=SearchRank(vector, search_query))
-            .filter(rank__gt=0)
+            releases.filter(RawSQL(f"{vector} @@ {tsquery}", [query], output_field=BooleanField()))  # noqa: S611
+            .annotate(rank=RawSQL(f"ts_rank({vector}, {tsquery})", [query], FloatField()))  # noqa: S611
             .order_by("-rank", "-date", "-pk")
         )
     words = query.casefold().split()
     matching = []
-    for release in releases.iterator(chunk_size=200):
+    # Whole rows (bodies included), no prefetching: one query however many releases there are.
+    candidates = NewsReleasePage.objects.live().filter(in_language_q(language))
+    for release in candidates.iterator(chunk_size=500):
         text = page_text(release, language).casefold()
         if all(word in text for word in words):
             matching.append(release.pk)

@@ -2,21 +2,33 @@
 
 import hashlib
 
-from django.db.models import Count, Max
 from django.urls import path
 from django.views.decorators.http import condition
 
 from . import views
-from .feeds import ReleasesAtomFeed, ReleasesFeed, TopicFeed
+from .feeds import FEED_SIZE, ReleasesAtomFeed, ReleasesFeed, TopicFeed
 from .languages import active_language
 from .models import NewsReleasePage
 
 
 def _feed_state(request, slug=None):
+    """What the feed shows: the keys and publication times of its newest FEED_SIZE releases.
+    Read once per request (the ETag and Last-Modified checks share it), from the listing index,
+    so it costs the same at 10 and 10,000 releases."""
+    cache_key = ("feed_state", slug)
+    cached = getattr(request, "_feed_state", None)
+    if cached is not None and cached[0] == cache_key:
+        return cached[1]
     releases = NewsReleasePage.objects.in_language_listing(active_language())
     if slug is not None:
         releases = releases.filter(**{f"topics__slug_{active_language()}": slug})
-    return releases.order_by().aggregate(changed=Max("last_published_at"), count=Count("pk"))
+    rows = list(releases.values_list("pk", "last_published_at")[:FEED_SIZE])
+    state = {
+        "changed": max((published for _pk, published in rows if published), default=None),
+        "items": rows,
+    }
+    request._feed_state = (cache_key, state)
+    return state
 
 
 def feed_last_modified(request, slug=None):
@@ -25,7 +37,7 @@ def feed_last_modified(request, slug=None):
 
 def feed_etag(request, slug=None):
     state = _feed_state(request, slug)
-    key = f"{request.path}|{state['changed']}|{state['count']}"
+    key = f"{request.path}|{state['items']}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

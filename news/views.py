@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from .feeds import topic_in_language
 from .languages import LANGUAGE_CODES, active_language, in_language_q, value_in
+from .listing import ListingRows
 from .models import NewsReleasePage, Topic, paginate
 from .search import clean_query, search_releases
 
@@ -55,7 +56,9 @@ def same_view_in_each_language(view_name, **kwargs_by_language) -> dict[str, str
 def search(request):
     language = active_language()
     query = clean_query(request.GET.get("q", ""))
-    results = paginate(search_releases(query, language), request, settings.NEWS_RELEASES_PER_PAGE)
+    results = paginate(
+        ListingRows(search_releases(query, language)), request, settings.NEWS_RELEASES_PER_PAGE
+    )
     return render(
         request,
         "news/search.html",
@@ -77,7 +80,7 @@ def topic(request, slug):
         "news/topic.html",
         {
             "topic": topic,
-            "releases": paginate(releases, request, settings.NEWS_RELEASES_PER_PAGE),
+            "releases": paginate(ListingRows(releases), request, settings.NEWS_RELEASES_PER_PAGE),
             "language_alternates": same_view_in_each_language(
                 "topic",
                 **{

@@ -77,13 +77,21 @@ def news_index_url(context):
     """The address of the news index in the active language (for the main navigation)."""
     from news.languages import in_language_q
     from news.models import NewsIndexPage
+    from page_cache.keys import remember_until_next_purge
 
     language = active_language()
-    index = NewsIndexPage.objects.live().filter(in_language_q(language)).first()
-    if index is None:
-        return ""
-    with translation.override(language):
-        return index.get_url(request=context.get("request"))
+    request = context.get("request")
+
+    def compute():
+        index = NewsIndexPage.objects.live().filter(in_language_q(language)).first()
+        if index is None:
+            return ""
+        with translation.override(language):
+            return index.get_url(request=request)
+
+    # Every page renders this link: kept until the next publish instead of a query per page.
+    host = request.get_host() if request is not None else ""
+    return remember_until_next_purge(f"news-index-url:{host}:{language}", compute)
 
 
 @register.simple_tag

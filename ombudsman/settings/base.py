@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "news",
     "typo_reports",
     "editorial",
+    "page_cache",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     # First: every log line of the request carries its id, and the response echoes it.
     "ombudsman.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions, auth, two-factor, axes and redirects: a cached page needs no database.
+    "page_cache.middleware.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "ombudsman.security_headers.AdminContentSecurityPolicyMiddleware",
     "ombudsman.security_headers.PermissionsPolicyMiddleware",
@@ -325,3 +328,37 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # --- Logging: JSON lines on stdout, each with the request id (ombudsman/request_log.py) --------
 LOGGING = logging_config(env.str("LOG_LEVEL", default="INFO"))
+
+# --- Public page cache (page_cache) -----------------------------------------------------------
+# Anonymous public pages are kept in CACHES[PAGE_CACHE_ALIAS] (Redis in production, shared by every
+# worker) and purged on publish, unpublish, move and delete (page_cache/purge.py).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=10 * 60)
+# Cache-Control for browsers and for a reverse proxy (s-maxage). A proxy keeps a page longer only
+# when FRONTEND_CACHE_PURGE_URL lets us purge it there, and never one with a query string.
+PAGE_CACHE_BROWSER_MAX_AGE = env.int("PAGE_CACHE_BROWSER_MAX_AGE", default=30)
+PAGE_CACHE_PROXY_MAX_AGE = env.int("PAGE_CACHE_PROXY_MAX_AGE", default=30)
+PAGE_CACHE_PURGED_PROXY_MAX_AGE = env.int("PAGE_CACHE_PURGED_PROXY_MAX_AGE", default=60 * 60)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 30
+PAGE_CACHE_LANGUAGES = [code for code, _name in LANGUAGES]
+PAGE_CACHE_NEUTRAL_PATHS = ["/sitemap.xml", "/robots.txt"]
+PAGE_CACHE_NEUTRAL_PREFIXES = ["/sitemap-"]
+# A request carrying one of these cookies is someone's own (signed-in staff, pending messages).
+PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]
+# Page types whose Last-Modified is their last publication (a listing changes with its items).
+PAGE_CACHE_LAST_MODIFIED_MODELS = ["news.NewsReleasePage"]
+# Wagtail's frontend-cache purge for a reverse proxy (nginx, Varnish): an HTTP PURGE is sent to
+# this URL for each changed address. Empty: no proxy purge.
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+FRONTEND_CACHE_SITE_URL = env.str("FRONTEND_CACHE_SITE_URL", default=WAGTAILADMIN_BASE_URL)
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+    if FRONTEND_CACHE_PURGE_URL
+    else {}
+)

@@ -7,3 +7,5 @@ DEBUG = env.bool("DEBUG", default=True)
 # Only for a developer's machine; production.py refuses to start without a real key.
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-use-in-production")
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Template and code edits do not purge the page cache; a developer wants to see them at once.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)

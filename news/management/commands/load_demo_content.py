@@ -6,6 +6,7 @@ release is imported verbatim from news/demo_data/brussels.json.
 """
 
 import json
+import time
 from html import escape
 from io import BytesIO
 from pathlib import Path
@@ -21,6 +22,7 @@ from news.demo_images import draw_visit_illustration
 from news.languages import LANGUAGE_CODES
 from news.models import HomePage, NewsIndexPage, NewsReleasePage, Topic
 from news.slugs import child_by_slug, slug_from_title
+from news.synthetic_releases import create_synthetic_releases
 from ombudsman.office import OFFICE_NAME
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "demo_data"
@@ -70,7 +72,37 @@ def _body(paragraphs, quote=None):
 class Command(BaseCommand):
     help = "Create the demo site and releases (idempotent)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--releases",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also make sure N synthetic releases exist (bulk insert, for benchmarks).",
+        )
+
     def handle(self, *args, **options):
+        self.load_demo_content()
+        if options["releases"]:
+            self.load_synthetic_releases(options["releases"])
+
+    def load_synthetic_releases(self, count):
+        started = time.monotonic()
+        created = create_synthetic_releases(count, progress=self.show_progress)
+        self.stderr.write("")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{created} synthetic release(s) created in {time.monotonic() - started:.1f} s."
+            )
+        )
+
+    def show_progress(self, done, total):
+        width = 40
+        filled = width * done // total
+        self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+        self.stderr.flush()
+
+    def load_demo_content(self):
         with transaction.atomic():
             home = self.ensure_home()
             index = self.ensure_news_index(home)

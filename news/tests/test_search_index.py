@@ -1,0 +1,67 @@
+"""The per-language full-text index (migration news/0002_search_vectors), on PostgreSQL."""
+
+import pytest
+from django.db import connection
+
+from news.languages import page_url_in
+from news.search import SEARCH_CONFIGS
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search index exists on PostgreSQL only"
+)
+
+
+@pytest.mark.django_db
+def test_each_language_has_a_gin_index_on_its_stored_vector():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'news_newsreleasepage'"
+        )
+        indexes = dict(cursor.fetchall())
+    for code in SEARCH_CONFIGS:
+        assert f"USING gin (search_{code})" in indexes[f"news_release_search_{code}"]
+
+
+@pytest.mark.django_db
+def test_vectors_follow_publishing_with_each_languages_dictionary(client, make_release):
+    release = make_release(
+        title_ru="Защита прав человека", title_en="Visits to prisons", lead_kk="Бала құқықтары"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_ru::text, search_en::text, search_kk::text "
+            "FROM news_newsreleasepage WHERE page_ptr_id = %s",
+            [release.pk],
+        )
+        ru, en, kk = cursor.fetchone()
+    assert "'человек':" in ru  # Russian stemming
+    assert "'prison':" in en  # English stemming
+    assert "'құқықтары':" in kk  # simple: lower-cased words as written
+
+    release.title_ru = "Новые проверки"
+    release.save_revision().publish()
+    found = client.get("/ru/search/", {"q": "проверка"}).content.decode()
+    assert page_url_in(release, "ru") in found
+    assert (
+        page_url_in(release, "ru")
+        not in client.get("/ru/search/", {"q": "защита"}).content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_the_search_predicate_can_use_the_index(make_release):
+    from news.search import search_releases
+
+    make_release(title_ru="Проверка индекса")
+    assert [r.title_ru for r in search_releases("индексы", "ru")] == ["Проверка индекса"]
+    assert "search_ru @@ websearch_to_tsquery" in str(search_releases("индекс", "ru").query)
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT page_ptr_id FROM news_newsreleasepage "
+            "WHERE search_ru @@ websearch_to_tsquery('russian'::regconfig, %s)",
+            ["индекс"],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "news_release_search_ru" in plan

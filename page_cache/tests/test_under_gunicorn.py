@@ -1,0 +1,241 @@
+"""The page cache in the production profile: gunicorn with 2 workers, PostgreSQL and a Redis of
+the test's own. A publish in another process is seen by every worker at once (the cache is
+shared), and cached pages are still served while PostgreSQL is unreachable."""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+from news.languages import page_url_in
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the production profile runs on PostgreSQL"
+    ),
+    pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs redis-server"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(check, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except Exception:  # noqa: BLE001, S110 - not up yet
+            pass
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+class TcpForwarder:
+    """127.0.0.1:<port> -> PostgreSQL, which the test can cut (refusing and dropping every
+    connection, as an unreachable database does) and restore on the same port."""
+
+    def __init__(self, target_port):
+        self.target = ("127.0.0.1", target_port)
+        self.port = free_port()
+        self.sockets: list[socket.socket] = []
+        self.listener = None
+        self.lock = threading.Lock()
+
+    def start(self):
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(64)
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def _accept(self, listener):
+        while True:
+            try:
+                client, _address = listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            with self.lock:
+                self.sockets += [client, upstream]
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def cut(self):
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave it listening.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        with self.lock:
+            for sock in self.sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+            self.sockets.clear()
+
+
+@pytest.fixture
+def wagtail_root(transactional_db):
+    """The rows Wagtail's migrations create (default locale, root page), which an earlier
+    transactional test's flush may have removed. (serialized_rollback collides with the content
+    types that the flush recreates.)"""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if not Page.get_root_nodes().exists():
+        Page.add_root(
+            instance=Page(
+                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
+            )
+        )
+
+
+@pytest.fixture
+def redis_url():
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],  # noqa: S607
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    import redis
+
+    wait_for(lambda: redis.Redis.from_url(url).ping())
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def database_link():
+    forwarder = TcpForwarder(int(connection.settings_dict.get("PORT") or 5432))
+    forwarder.start()
+    yield forwarder
+    forwarder.cut()
+
+
+@pytest.fixture
+def server(redis_url, database_link, tmp_path):
+    settings_dict = connection.settings_dict
+    user = settings_dict.get("USER") or "postgres"
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    database_url = (
+        f"postgres://{user}{password}@127.0.0.1:{database_link.port}/{settings_dict['NAME']}"
+    )
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "page_cache.tests.server_settings",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "SECRET_KEY": "server-test-key-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "PYTHONPATH": str(ROOT),
+    }
+    process = subprocess.Popen(  # noqa: S603
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--timeout",
+            "20",
+            "ombudsman.wsgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp_path / "gunicorn.log", "w"),  # noqa: SIM115
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_for(lambda: fetch(base + "/robots.txt")[0] == 200)
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=15) as response:  # noqa: S310 - loopback http
+            return response.status, response.headers.get("X-Cache"), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("X-Cache"), error.read().decode(errors="replace")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_publish_in_another_process_is_seen_by_every_worker_at_once(
+    wagtail_root, server, redis_url, make_release
+):
+    make_release(title_ru="Первая новость")
+    answers = [fetch(server + "/ru/") for _ in range(12)]
+    assert all(status == 200 for status, _cache, _body in answers)
+    # One miss at most: whichever worker answers next finds the entry the first one stored.
+    assert [cache for _status, cache, _body in answers].count("MISS") == 1
+
+    shared = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    }
+    with override_settings(CACHES=shared):
+        make_release(title_ru="Только что опубликовано")
+    for _ in range(12):
+        status, _cache, body = fetch(server + "/ru/")
+        assert status == 200
+        assert "Только что опубликовано" in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cached_pages_are_served_while_postgresql_is_unreachable(
+    wagtail_root, server, database_link, make_release
+):
+    release = make_release(title_ru="Новость при недоступной базе")
+    release_url = server + page_url_in(release, "ru")
+    for url in (release_url, server + "/ru/", server + "/sitemap.xml"):
+        assert fetch(url)[0] == 200
+
+    database_link.cut()
+    for url in (release_url, server + "/ru/", server + "/sitemap.xml"):
+        for _ in range(4):  # both workers
+            status, cache, body = fetch(url)
+            assert (status, cache) == (200, "HIT"), url
+    assert "Новость при недоступной базе" in fetch(release_url)[2]
+    # A page nobody has asked for yet needs the database: no 200 without it.
+    assert fetch(server + "/en/")[0] >= 500
+
+    database_link.start()  # back on the same port: the workers reconnect by themselves
+    wait_for(lambda: fetch(server + "/en/")[0] == 200)
