@@ -8,9 +8,9 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import redirects
+        from . import checks, redirects  # noqa: F401  (checks register themselves)
         from .models import NewsReleasePage
-        from .pages import install_language_aware_behaviour
+        from .pages import restore_overrides
 
-        install_language_aware_behaviour()
+        restore_overrides()
         redirects.connect([NewsReleasePage])

@@ -8,14 +8,18 @@ from django.views.decorators.http import condition
 
 from . import views
 from .feeds import ReleasesAtomFeed, ReleasesFeed, TopicFeed
-from .languages import active_language
-from .models import NewsReleasePage
+from .languages import active_language, in_language_q
+from .models import NewsReleasePage, Topic
 
 
 def _feed_state(request, slug=None):
     releases = NewsReleasePage.objects.in_language_listing(active_language())
     if slug is not None:
-        releases = releases.filter(**{f"topics__slug_{active_language()}": slug})
+        language = active_language()
+        releases = releases.filter(
+            in_language_q(language, prefix="topics__", model=Topic),
+            **{f"topics__slug_{language}": slug},
+        )
     return releases.order_by().aggregate(changed=Max("last_published_at"), count=Count("pk"))
 
 
