@@ -139,6 +139,9 @@ class LanguageAwarePage(Page):
     def clean(self):
         """Replaces Page.clean and wagtail-modeltranslation's sibling scan. A draft may hold a
         half-filled language (or none yet); slugs must be free in any case."""
+        # Again here: modeltranslation applies a cleared field of the UI language only in
+        # clean_fields, after full_clean's first pass. An emptied slug is made anew.
+        normalise_page_slugs(self)
         if not getattr(self, "_validating_draft", False):
             values = {
                 code: {name: value_in(self, name, code) for name in self.language_defining_fields}

@@ -153,7 +153,7 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 WAGTAIL_SITE_NAME = "Ombudsman newsroom"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False  # one page tree, languages in columns (wagtail-modeltranslation)
-WAGTAIL_ALLOW_UNICODE_SLUGS = False  # readable Latin slugs (news/transliteration.py), server and admin alike
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Latin slugs from news/transliteration.py, server and admin
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
