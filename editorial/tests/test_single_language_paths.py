@@ -6,6 +6,7 @@ a half-filled language); tests/browser/test_admin_languages.py does the same in 
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.models import Page
 
 from news.models import NewsReleasePage
@@ -146,3 +147,26 @@ def test_copy_keeps_one_language(editor, news_index):
     assert copy.title_en == "Copy of the English release"
     assert_only(copy, "en")
     assert Page.objects.filter(slug_en="copy-of-the-english-release").count() == 1
+
+
+def test_autosave_of_a_live_release_with_a_half_filled_language(editor, news_index):
+    _user, client = editor
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.post(add_url(news_index), release_form(["kk"]))
+    release = NewsReleasePage.objects.get()
+    assert release.live
+    # As the browser sends it while a paragraph has just been added and is still empty.
+    data = form_with(["kk"], None, title_en="Reception", slug_en="reception")
+    data.update(
+        nested_form_data({"body_en": streamfield([("paragraph", rich_text(""))])})
+    )
+    data["overwrite_revision_id"] = release.latest_revision_id
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(release.pk,)),
+        data,
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 200, response.content[:500]
+    release.refresh_from_db()
+    assert not release.title_en  # the live version is untouched
+    assert release.get_latest_revision_as_object().title_en == "Reception"

@@ -138,6 +138,10 @@ MODELTRANSLATION_LANGUAGES = ("kk", "ru", "en")
 # Public pages never rely on the fallback: see news/languages.py.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("kk", "ru", "en")
 
+# The edit forms have a tab per language (news/panels.py); wagtail-modeltranslation's own
+# "View / edit fields for" picker would hide the fields of the other tabs.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
+
 # The admin has no Kazakh translation; staff choose Russian or English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 ADMIN_DEFAULT_LANGUAGE = "ru"
