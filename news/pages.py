@@ -151,6 +151,13 @@ class LanguageAwarePage(Page):
                 values, {code: value_in(self, "slug", code) for code in LANGUAGE_CODES}
             )
             errors.update(self.errors_in_languages(page_languages(self)))
+            # A lead (say) without the title and body is half a language too.
+            for code, fields in values.items():
+                extras = getattr(self, "language_complete_fields", ())
+                if any(is_filled(value_in(self, name, code)) for name in extras):
+                    for name, value in fields.items():
+                        if not is_filled(value):
+                            errors.setdefault(f"{name}_{code}", HALF_FILLED_MESSAGE)
             if errors:
                 raise ValidationError(errors)
         self._check_slug_is_unique()

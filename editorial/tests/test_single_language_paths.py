@@ -6,8 +6,8 @@ a half-filled language); tests/browser/test_admin_languages.py does the same in 
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from news.models import NewsReleasePage
 from news.tests.test_admin_editing import ALL, TEXTS, add_url, release_form
@@ -157,9 +157,7 @@ def test_autosave_of_a_live_release_with_a_half_filled_language(editor, news_ind
     assert release.live
     # As the browser sends it while a paragraph has just been added and is still empty.
     data = form_with(["kk"], None, title_en="Reception", slug_en="reception")
-    data.update(
-        nested_form_data({"body_en": streamfield([("paragraph", rich_text(""))])})
-    )
+    data.update(nested_form_data({"body_en": streamfield([("paragraph", rich_text(""))])}))
     data["overwrite_revision_id"] = release.latest_revision_id
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=(release.pk,)),
@@ -170,3 +168,14 @@ def test_autosave_of_a_live_release_with_a_half_filled_language(editor, news_ind
     release.refresh_from_db()
     assert not release.title_en  # the live version is untouched
     assert release.get_latest_revision_as_object().title_en == "Reception"
+
+
+@pytest.mark.parametrize("ui_language", ["ru", "en"])
+def test_publishing_with_half_a_second_language_is_a_form_error(editor, news_index, ui_language):
+    _user, client = editor
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = ui_language
+    for extra in ({"title_en": "Only a title"}, {"lead_en": "Only a lead"}):
+        response = client.post(add_url(news_index), release_form(["kk"], **extra))
+        assert response.status_code == 200
+        assert set(response.context["form"].errors) & {"title_en", "body_en"}
+    assert not NewsReleasePage.objects.exists()

@@ -83,12 +83,13 @@ def _run_demo_site(folder):
     for command in (["migrate", "--noinput"], ["load_demo_content"]):
         subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
     port = _free_port()
+    log = (folder / "server.log").open("wb")
     server = subprocess.Popen(  # noqa: S603
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env,
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -99,9 +100,12 @@ def _run_demo_site(folder):
     else:
         server.kill()
         pytest.fail("the development server did not start")
-    yield DemoSite(url=f"http://127.0.0.1:{port}", env=env, manage=manage, root=ROOT)
+    yield DemoSite(
+        url=f"http://127.0.0.1:{port}", env=env, manage=manage, root=ROOT, log=folder / "server.log"
+    )
     server.terminate()
     server.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="session")
@@ -214,6 +218,7 @@ def staff_page(browser, staff_site):
         )
         page = context.new_page()
         page.watch = AdminWatcher(page, staff_site.url)
+        page.site = staff_site
         page.goto(staff_site.url + "/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", STAFF_PASSWORD)
