@@ -1,15 +1,16 @@
 """Which languages of a release are complete, for the staff listing and the dashboard.
 
-A release *exists* in a language with its title and body there (news.languages); for staff it is
-*complete* there only with its lead as well, because listings and feeds show the lead.
+A release *exists* in a language with its title and body there; for staff it is *complete*
+there only with its lead as well, because listings and feeds show the lead. Both rules live in
+news.languages (``language_state``, ``complete_q``).
 """
 
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
-from news.languages import LANGUAGE_CODES, has_language, value_in
+from news.languages import LANGUAGE_CODES, incomplete_q, language_state, value_in
+from news.models import NewsReleasePage
 
 MISSING_LABELS = {
     "kk": _("Missing Kazakh"),
@@ -19,8 +20,7 @@ MISSING_LABELS = {
 
 
 def is_complete(release, language: str) -> bool:
-    lead = value_in(release, "lead", language)
-    return has_language(release, language) and bool(lead and lead.strip())
+    return language_state(release, language) == "complete"
 
 
 def missing_languages(release) -> list[str]:
@@ -36,13 +36,8 @@ def display_title(release) -> str:
 
 
 def missing_q(language: str) -> Q:
-    """Releases incomplete in ``language``. Validation keeps title and body together (a title
-    without a body is refused), so the title column stands for both and no JSON is queried."""
-    missing = Q()
-    for field in ("title", "lead"):
-        column = build_localized_fieldname(field, language)
-        missing |= Q(**{column: ""}) | Q(**{f"{column}__isnull": True})
-    return missing
+    """Releases incomplete in ``language``."""
+    return incomplete_q(language, NewsReleasePage)
 
 
 def missing_any_q() -> Q:

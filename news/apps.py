@@ -10,11 +10,11 @@ class NewsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import redirects
+        from . import checks, redirects  # noqa: F401  (checks register themselves)
         from .models import NewsReleasePage
-        from .pages import install_language_aware_behaviour
+        from .pages import restore_overrides
 
-        install_language_aware_behaviour()
+        restore_overrides()
         redirects.connect([NewsReleasePage])
         from .translated_columns import after_migrate
 

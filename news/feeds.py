@@ -10,15 +10,15 @@ import re
 import uuid
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
-from .languages import active_language, in_language_q, page_url_in, value_in
-from .models import NewsReleasePage, Topic
+from .languages import active_language, has_language, page_url_in, value_in
+from .models import NewsReleasePage
+from .topics import topic_in_language
 
 FEED_SIZE = 50
 _RELATIVE_URL = re.compile(r'(\s(?:href|src)=")(/[^"/][^"]*)"')
@@ -124,7 +124,11 @@ class ReleasesFeed(Feed):
 
     def item_categories(self, item):
         language = active_language()
-        return [name for topic in item.topics.all() if (name := value_in(topic, "name", language))]
+        return [
+            value_in(topic, "name", language)
+            for topic in item.topics.all()
+            if has_language(topic, language)
+        ]
 
     def item_enclosures(self, item):
         if not item.hero_image:
@@ -167,14 +171,3 @@ class TopicFeed(ReleasesFeed):
 
     def link(self, obj):
         return f"/{active_language()}/topics/{value_in(obj, 'slug', active_language())}/"
-
-
-def topic_in_language(slug: str, language: str):
-    topic = (
-        Topic.objects.filter(**{f"slug_{language}": slug})
-        .filter(in_language_q(language, field="name"))
-        .first()
-    )
-    if topic is None:
-        raise Http404(_("There is no such topic."))
-    return topic

@@ -1,13 +1,12 @@
 """Pages and topics of the newsroom. Translated fields are declared in news/translation.py."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
@@ -23,19 +22,38 @@ from .languages import (
 )
 from .listing import ListingRows
 from .pages import LanguageAwarePage
+from .pagination import paginate
+from .panels import language_edit_handler, topic_edit_handler
+from .transliteration import slug_from_title
 
 HERO_ALT_MESSAGE = _(
     "Describe the main image for readers who cannot see it, in each language of the release."
 )
 
 
+TOPIC_NO_LANGUAGE_MESSAGE = _("Name the topic in at least one language.")
+TOPIC_SLUG_WITHOUT_NAME_MESSAGE = _(
+    "This address has no name in this language: name the topic here too, or empty the address."
+)
+TOPIC_SLUG_UNUSABLE_MESSAGE = _(
+    "No address can be made from this name: enter one in Latin letters, digits and hyphens."
+)
+TOPIC_SLUG_TAKEN_MESSAGE = _("Another topic already has the address “%(slug)s” in this language.")
+
+
 class Topic(models.Model):
-    """A subject releases are filed under (children's rights, prevention of torture, ...)."""
+    """A subject releases are filed under (children's rights, prevention of torture, ...).
+
+    It exists in a language with its name and its slug there (news.languages); a name saved
+    without a slug gets one from the name (news.transliteration)."""
+
+    language_defining_fields = ("name", "slug")
+    language_query_fields = ("name", "slug")
 
     name = models.CharField(_("name"), max_length=120, blank=True)
     slug = models.SlugField(_("address (slug)"), max_length=120, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    edit_handler = topic_edit_handler()
 
     class Meta:
         verbose_name = _("topic")
@@ -43,13 +61,37 @@ class Topic(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return self.name or self.slug or f"#{self.pk}"
+        names = [value_in(self, "name", code) for code in (active_language(), *LANGUAGE_CODES)]
+        return next((name for name in names if name), None) or f"#{self.pk}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for code in LANGUAGE_CODES:
+            name_field, slug_field = f"name_{code}", f"slug_{code}"
+            name, slug = value_in(self, "name", code), value_in(self, "slug", code)
+            if is_filled(name) and not is_filled(slug):
+                slug = slug_from_title(name)
+                if not slug:
+                    errors[slug_field] = TOPIC_SLUG_UNUSABLE_MESSAGE
+                    continue
+                setattr(self, slug_field, slug)
+            elif is_filled(slug) and not is_filled(name):
+                errors[slug_field] = TOPIC_SLUG_WITHOUT_NAME_MESSAGE
+                continue
+            if slug and Topic.objects.filter(**{slug_field: slug}).exclude(pk=self.pk).exists():
+                errors[slug_field] = TOPIC_SLUG_TAKEN_MESSAGE % {"slug": slug}
+            setattr(self, name_field, (name or "").strip())
+        if not errors and not any(has_language(self, code) for code in LANGUAGE_CODES):
+            errors = {f"name_{code}": TOPIC_NO_LANGUAGE_MESSAGE for code in LANGUAGE_CODES}
+        if errors:
+            raise ValidationError(errors)
 
 
 class HomePage(LanguageAwarePage):
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*LanguageAwarePage.content_panels, FieldPanel("intro")]
+    edit_handler = language_edit_handler(["intro"])
     subpage_types = ["news.NewsIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -72,7 +114,7 @@ class HomePage(LanguageAwarePage):
 class NewsIndexPage(LanguageAwarePage):
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*LanguageAwarePage.content_panels, FieldPanel("intro")]
+    edit_handler = language_edit_handler(["intro"])
     subpage_types = ["news.NewsReleasePage"]
     parent_page_types = ["news.HomePage"]
 
@@ -88,16 +130,6 @@ class NewsIndexPage(LanguageAwarePage):
             ListingRows(self.releases(active_language())), request, settings.NEWS_RELEASES_PER_PAGE
         )
         return context
-
-
-def paginate(queryset, request, per_page):
-    """One page of results; a missing or empty ?page= is the first page, anything that is not
-    a page number of this list is a 404 (never a 500)."""
-    number = request.GET.get("page") or 1
-    try:
-        return Paginator(queryset, per_page).page(number)
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404(_("There is no such page of results.")) from error
 
 
 class NewsReleasePageManager(PageManager):
@@ -119,8 +151,10 @@ class NewsReleasePageManager(PageManager):
 
 
 class NewsReleasePage(LanguageAwarePage):
-    # A release exists in a language only with both its title and its body there.
+    # A release exists in a language only with both its title and its body there; for staff
+    # the language is complete with its lead as well (listings and feeds show it).
     language_defining_fields = ("title", "body")
+    language_complete_fields = ("lead",)
 
     date = models.DateField(_("publication date"), default=timezone.localdate, db_index=True)
     lead = models.TextField(
@@ -146,24 +180,15 @@ class NewsReleasePage(LanguageAwarePage):
     )
     topics = ParentalManyToManyField(Topic, blank=True, verbose_name=_("topics"))
 
-    content_panels = [
-        *LanguageAwarePage.content_panels,
-        FieldPanel("date"),
-        FieldPanel("lead"),
-        MultiFieldPanel(
-            [
-                FieldPanel("hero_image"),
-                FieldPanel("hero_alt"),
-                FieldPanel("hero_caption"),
-                FieldPanel("hero_credit"),
-            ],
-            heading=_("Main image"),
-        ),
-        FieldPanel("body"),
-        FieldPanel("source"),
-        FieldPanel("topics"),
-        InlinePanel("related_releases", label=_("Related releases")),
-    ]
+    edit_handler = language_edit_handler(
+        ["lead", "body", "hero_alt", "hero_caption", "hero_credit", "source"],
+        shared=[
+            FieldPanel("date"),
+            FieldPanel("hero_image"),
+            FieldPanel("topics"),
+            InlinePanel("related_releases", label=_("Related releases")),
+        ],
+    )
     search_fields = [
         *LanguageAwarePage.search_fields,
         index.SearchField("lead"),
@@ -194,7 +219,7 @@ class NewsReleasePage(LanguageAwarePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = active_language()
-        context["topics"] = self.topics.filter(**{f"name_{language}__gt": ""})
+        context["topics"] = self.topics.filter(in_language_q(language, model=Topic))
         context["related"] = [
             link.release
             for link in self.related_releases.select_related("release")

@@ -1,9 +1,11 @@
 """The behaviour every public page shares: strict languages, indexed routing, slug checks.
 
-wagtail-modeltranslation assigns its own ``route``, ``clean`` and ``base_form_class`` onto every
-translated page class when its app is ready, which would overwrite methods defined in a class
-body. ``install_language_aware_behaviour`` (called from ``NewsConfig.ready``, which runs after
-it) puts ours back.
+The overrides below are defined under Wagtail's own names (``route``, ``clean``,
+``minimal_clean``, ``_check_slug_is_unique``, ``base_form_class``). wagtail-modeltranslation
+assigns its own versions of most of them onto every translated page class when its app is
+ready; ``restore_overrides`` (called from ``NewsConfig.ready``, which runs after it) removes
+those assignments so that ours apply again, and news/checks.py fails ``manage.py check`` when
+any of them is not ours (after a library upgrade, say).
 """
 
 from django.core.exceptions import ValidationError
@@ -28,16 +30,44 @@ from .languages import (
 )
 from .slugs import child_by_slug, normalise_page_slugs, slug_clashes
 
+# Set on every override of a library method; news/checks.py looks for it.
+OVERRIDE_MARK = "_news_language_override"
 
+
+def override(obj):
+    """Mark a method or class as the project's replacement of a library's (see checks.py)."""
+    setattr(obj, OVERRIDE_MARK, True)
+    return obj
+
+
+def is_override(obj) -> bool:
+    # vars(): a form class that subclasses ours (as wagtail-modeltranslation's does) is not ours.
+    return bool(vars(obj).get(OVERRIDE_MARK)) if hasattr(obj, "__dict__") else False
+
+
+@override
 class LanguageAwarePageForm(WagtailAdminPageForm):
-    """Lets the model's own checks (languages, per-language slugs) see the parent of a page that
-    is being created, so that they run in the form and report on its fields."""
+    """The admin form of every public page.
+
+    * The model's own checks (languages, per-language slugs) see the parent of a page that is
+      being created, so that they run in the form and report on its fields.
+    * A draft ("Save draft", autosave) may hold a half-filled language: Wagtail defers required
+      fields then, and the model's clean is told so (``_validating_draft``). Publishing and
+      submitting for review validate everything, in the form.
+    """
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         if parent_page is not None and not self.instance.pk:
             # Treebeard's get_parent() reads this cache; Wagtail's own API does the same.
             self.instance._cached_parent_obj = parent_page
+
+    def _post_clean(self):
+        self.instance._validating_draft = self.is_deferred_validation
+        try:
+            super()._post_clean()
+        finally:
+            self.instance._validating_draft = False
 
 
 NO_LANGUAGE_MESSAGE = _(
@@ -47,6 +77,7 @@ NO_LANGUAGE_MESSAGE = _(
 HALF_FILLED_MESSAGE = _(
     "This language is half filled in: fill in this field too, or empty the others."
 )
+SLUG_MISSING_MESSAGE = _("Enter an address (slug) in Latin letters.")
 
 
 def language_completeness_errors(values: dict[str, dict], slugs: dict[str, str]) -> dict:
@@ -63,7 +94,7 @@ def language_completeness_errors(values: dict[str, dict], slugs: dict[str, str])
         if filled and len(filled) == len(fields):
             complete.append(code)
             if not slugs.get(code):
-                errors[f"slug_{code}"] = _("Enter an address (slug) in Latin letters.")
+                errors[f"slug_{code}"] = SLUG_MISSING_MESSAGE
         elif filled:
             for name in set(fields) - filled:
                 errors[f"{name}_{code}"] = HALF_FILLED_MESSAGE
@@ -74,9 +105,16 @@ def language_completeness_errors(values: dict[str, dict], slugs: dict[str, str])
 
 
 class LanguageAwarePage(Page):
-    """Base of every public page. A page exists only in the languages it has (news.languages)."""
+    """Base of every public page. A page exists only in the languages it has (news.languages).
+
+    Wagtail's core reads and writes the untranslated ``title`` and ``slug``; through
+    modeltranslation those resolve to the editor's UI language (reading falls back to another
+    language, writing lands in the UI language's column). Every override here works on the
+    ``<field>_<lang>`` columns instead, so nothing is copied from one language into another.
+    """
 
     language_defining_fields: tuple[str, ...] = ("title",)
+    base_form_class = LanguageAwarePageForm
 
     class Meta:
         abstract = True
@@ -86,27 +124,52 @@ class LanguageAwarePage(Page):
         normalise_page_slugs(self)
         super().full_clean(*args, **kwargs)
 
-    def clean_languages(self):
-        """Replaces Page.clean (plus wagtail-modeltranslation's sibling scan)."""
-        values = {
-            code: {name: value_in(self, name, code) for name in self.language_defining_fields}
-            for code in LANGUAGE_CODES
-        }
-        errors = language_completeness_errors(
-            values, {code: value_in(self, "slug", code) for code in LANGUAGE_CODES}
-        )
-        complete = [code for code, fields in values.items() if all(map(is_filled, fields.values()))]
-        errors.update(self.errors_in_languages(complete))
-        if errors:
-            raise ValidationError(errors)
+    @override
+    def minimal_clean(self):
+        """Page.minimal_clean (run on every draft save) does ``self.title = clean(self.title)``:
+        the fallback title of another language written into the UI language's column."""
+        normalise_page_slugs(self)
+        self._set_core_field_defaults()
+        for code in LANGUAGE_CODES:
+            name = build_localized_fieldname("title", code)
+            setattr(self, name, self._meta.get_field(name).clean(getattr(self, name), self))
+        self._check_slug_is_unique()
+
+    @override
+    def clean(self):
+        """Replaces Page.clean and wagtail-modeltranslation's sibling scan. A draft may hold a
+        half-filled language (or none yet); slugs must be free in any case."""
+        # Again here: modeltranslation applies a cleared field of the UI language only in
+        # clean_fields, after full_clean's first pass. An emptied slug is made anew.
+        normalise_page_slugs(self)
+        if not getattr(self, "_validating_draft", False):
+            values = {
+                code: {name: value_in(self, name, code) for name in self.language_defining_fields}
+                for code in LANGUAGE_CODES
+            }
+            errors = language_completeness_errors(
+                values, {code: value_in(self, "slug", code) for code in LANGUAGE_CODES}
+            )
+            errors.update(self.errors_in_languages(page_languages(self)))
+            # A lead (say) without the title and body is half a language too.
+            for code, fields in values.items():
+                extras = getattr(self, "language_complete_fields", ())
+                if any(is_filled(value_in(self, name, code)) for name in extras):
+                    for name, value in fields.items():
+                        if not is_filled(value):
+                            errors.setdefault(f"{name}_{code}", HALF_FILLED_MESSAGE)
+            if errors:
+                raise ValidationError(errors)
         self._check_slug_is_unique()
 
     def errors_in_languages(self, languages: list[str]) -> dict[str, str]:
         """Further per-language requirements of a page type, for each language it has."""
         return {}
 
-    def check_slugs_per_language(self):
-        """Replaces Page._check_slug_is_unique, which compares the fallback-resolved slug."""
+    @override
+    def _check_slug_is_unique(self):
+        """Replaces Page._check_slug_is_unique, which compares the fallback-resolved slug (and
+        loads every sibling): one indexed query per language."""
         parent = getattr(self, "_cached_parent_obj", None) or (
             self.get_parent() if self.path else None
         )
@@ -118,7 +181,9 @@ class LanguageAwarePage(Page):
             raise ValidationError(errors)
 
     # --- routing ----------------------------------------------------------------------------
-    def route_by_language_slug(self, request, path_components):
+    @override
+    def route(self, request, path_components):
+        """One indexed ``slug_<lang>`` lookup instead of loading every child."""
         if not path_components:
             if self.live:
                 return RouteResult(self)
@@ -194,9 +259,9 @@ class LanguageAwarePage(Page):
         context["page_language"] = active_language()
         return context
 
-    def strict(self, field_name: str):
-        """A translated field in the active language only (templates: page|strict:"lead")."""
-        return value_in(self, field_name, active_language())
+
+# The names wagtail-modeltranslation assigns onto page classes, which ours must win over.
+OVERRIDDEN_NAMES = ("route", "clean", "minimal_clean", "_check_slug_is_unique", "base_form_class")
 
 
 def make_translated_fields_optional():
@@ -209,12 +274,17 @@ def make_translated_fields_optional():
                 model._meta.get_field(build_localized_fieldname(field_name, code)).blank = True
 
 
-def install_language_aware_behaviour():
+def language_aware_page_models():
+    return [m for m in translator.get_registered_models() if issubclass(m, LanguageAwarePage)]
+
+
+def restore_overrides():
+    """Undo wagtail-modeltranslation's assignments of OVERRIDDEN_NAMES on our page classes, so
+    the definitions in the class bodies (LanguageAwarePage's or a subclass's) apply again."""
     make_translated_fields_optional()
-    for model in translator.get_registered_models():
-        if issubclass(model, LanguageAwarePage):
-            model.route = LanguageAwarePage.route_by_language_slug
-            model.clean = LanguageAwarePage.clean_languages
-            model._check_slug_is_unique = LanguageAwarePage.check_slugs_per_language
-            model.base_form_class = LanguageAwarePageForm
-            model.get_edit_handler.cache_clear()
+    for model in language_aware_page_models():
+        for name in OVERRIDDEN_NAMES:
+            patched = model.__dict__.get(name)
+            if patched is not None and not is_override(getattr(patched, "__func__", patched)):
+                delattr(model, name)
+        model.get_edit_handler.cache_clear()

@@ -11,9 +11,9 @@ the request, i.e. of the old address.
 from django.db.models.signals import post_save, pre_save
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from .languages import LANGUAGE_CODES, has_language
+from .languages import LANGUAGE_CODES, has_language, page_languages, value_in
 
 
 def _public_paths(url_paths: dict[str, str | None], site) -> dict[str, str]:
@@ -29,16 +29,10 @@ def _public_paths(url_paths: dict[str, str | None], site) -> dict[str, str]:
 def remember_addresses(sender, instance, raw=False, **kwargs):
     if raw or not instance.pk:
         return
-    columns = {code: build_localized_fieldname("url_path", code) for code in LANGUAGE_CODES}
-    titles = {code: build_localized_fieldname("title", code) for code in LANGUAGE_CODES}
-    before = (
-        Page.objects.filter(pk=instance.pk, live=True)
-        .values(*columns.values(), *titles.values())
-        .first()
-    )
+    before = type(instance).objects.filter(pk=instance.pk, live=True).first()
     if before:
         instance._url_paths_before = {
-            code: before[column] for code, column in columns.items() if before[titles[code]]
+            code: value_in(before, "url_path", code) for code in page_languages(before)
         }
 
 
@@ -50,7 +44,7 @@ def redirect_changed_addresses(sender, instance, raw=False, **kwargs):
     if site is None:
         return
     after = {
-        code: getattr(instance, build_localized_fieldname("url_path", code))
+        code: value_in(instance, "url_path", code)
         for code in LANGUAGE_CODES
         if has_language(instance, code)
     }

@@ -5,25 +5,14 @@ language; with thousands of releases under one index that is quadratic when savi
 every request. Here each check is one query on an indexed ``slug_<lang>`` column.
 """
 
-from anyascii import anyascii
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
 from .languages import LANGUAGE_CODES, value_in
+from .transliteration import slug_from_title
 
-# Long enough to be specific, short enough to share; cut at a word boundary.
-SLUG_TARGET_LENGTH = 80
-
-
-def slug_from_title(title: str) -> str:
-    """A readable Latin slug for any of our languages ("Әзімова" -> "azimova")."""
-    slug = slugify(anyascii(title or ""))
-    if len(slug) > SLUG_TARGET_LENGTH:
-        cut = slug[: SLUG_TARGET_LENGTH + 1].rsplit("-", 1)[0]
-        slug = cut or slug[:SLUG_TARGET_LENGTH]
-    return slug.strip("-")
+__all__ = ["child_by_slug", "slug_clashes", "slug_from_title", "slugs_for_titles"]
 
 
 def children_of(parent):

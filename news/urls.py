@@ -7,8 +7,8 @@ from django.views.decorators.http import condition
 
 from . import views
 from .feeds import FEED_SIZE, ReleasesAtomFeed, ReleasesFeed, TopicFeed
-from .languages import active_language
-from .models import NewsReleasePage
+from .languages import active_language, in_language_q
+from .models import NewsReleasePage, Topic
 
 
 def _feed_state(request, slug=None):
@@ -21,7 +21,11 @@ def _feed_state(request, slug=None):
         return cached[1]
     releases = NewsReleasePage.objects.in_language_listing(active_language())
     if slug is not None:
-        releases = releases.filter(**{f"topics__slug_{active_language()}": slug})
+        language = active_language()
+        releases = releases.filter(
+            in_language_q(language, prefix="topics__", model=Topic),
+            **{f"topics__slug_{language}": slug},
+        )
     rows = list(releases.values_list("pk", "last_published_at")[:FEED_SIZE])
     state = {
         "changed": max((published for _pk, published in rows if published), default=None),

@@ -8,11 +8,12 @@ from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_safe
 
-from .feeds import topic_in_language
-from .languages import LANGUAGE_CODES, active_language, in_language_q, value_in
+from .languages import LANGUAGE_CODES, active_language, has_language, value_in
 from .listing import ListingRows
-from .models import NewsReleasePage, Topic, paginate
+from .models import NewsReleasePage
+from .pagination import paginate
 from .search import clean_query, search_releases
+from .topics import topic_in_language, topics_in_language
 
 
 def preferred_language(accept_language: str) -> str:
@@ -85,7 +86,7 @@ def topic(request, slug):
                 "topic",
                 **{
                     code: {"slug": value_in(topic, "slug", code)}
-                    if value_in(topic, "name", code) and value_in(topic, "slug", code)
+                    if has_language(topic, code)
                     else None
                     for code in LANGUAGE_CODES
                 },
@@ -96,10 +97,7 @@ def topic(request, slug):
 
 @require_safe
 def feed_list(request):
-    language = active_language()
-    topics = Topic.objects.filter(in_language_q(language, field="name")).order_by(
-        f"name_{language}"
-    )
+    topics = topics_in_language(active_language())
     return render(
         request,
         "news/feeds.html",

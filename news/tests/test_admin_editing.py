@@ -117,17 +117,37 @@ def test_half_filled_language_is_refused(editor_client, news_index):
     assert not NewsReleasePage.objects.exists()
 
 
-def test_one_edit_form_holds_all_three_languages(editor_client, make_release):
+TAB_FIELDS = (
+    "title",
+    "slug",
+    "lead",
+    "source",
+    "hero_alt",
+    "hero_caption",
+    "hero_credit",
+    "seo_title",
+    "search_description",
+)
+
+
+def test_one_edit_form_holds_all_three_languages_each_in_its_tab(editor_client, make_release):
     release = make_release()
     response = editor_client.get(reverse("wagtailadmin_pages:edit", args=(release.pk,)))
     assert response.status_code == 200
     form = soup(response)
-    names = {field["name"] for field in form.select("[name]")}
-    for field in ("title", "slug", "lead", "source", "hero_alt", "hero_caption"):
-        for code in ALL:
+    for code in ALL:
+        tab = form.select_one(f"section.news-language-tab--{code}")
+        assert tab is not None, code
+        names = {field["name"] for field in tab.select("[name]")}
+        for field in TAB_FIELDS:
             assert f"{field}_{code}" in names, (field, code)
-    for code in ALL:  # StreamFields are drawn by JavaScript into these sections
-        assert form.select_one(f"#panel-child-content-body_{code}-section"), code
+        assert not {name for name in names if name.rsplit("_", 1)[-1] in set(ALL) - {code}}
+        # StreamFields are drawn by JavaScript into this section
+        assert tab.select_one(f'[id$="-body_{code}-section"]'), code
+    shared = {field["name"] for field in form.select("section.w-tabs__panel [name]")}
+    assert {"date", "hero_image", "topics"} <= shared
+    # Nothing is marked required: one language is enough.
+    assert not form.select("section.news-language-tab .w-required-mark")
 
 
 @pytest.mark.parametrize(

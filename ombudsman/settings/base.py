@@ -178,6 +178,10 @@ MODELTRANSLATION_LANGUAGES = ("kk", "ru", "en")
 # Public pages never rely on the fallback: see news/languages.py.
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("kk", "ru", "en")
 
+# The edit forms have a tab per language (news/panels.py); wagtail-modeltranslation's own
+# "View / edit fields for" picker would hide the fields of the other tabs.
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
+
 # The admin has no Kazakh translation; staff choose Russian or English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
 ADMIN_DEFAULT_LANGUAGE = "ru"
@@ -207,7 +211,7 @@ WAGTAIL_USER_TIME_ZONES = sorted(
 ) + ["UTC"]
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False  # one page tree, languages in columns (wagtail-modeltranslation)
-WAGTAIL_ALLOW_UNICODE_SLUGS = False  # readable Latin slugs from anyascii, the same in every tool
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Latin slugs from news/transliteration.py, server and admin
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -57,12 +57,21 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def demo_site(tmp_path_factory):
-    """The site as ``make run`` serves it (dev settings, demo content), on its own SQLite file
-    in a temporary folder, for the whole session; the pytest database is never involved. Tests
-    that need to look into its database run ``demo_site.manage`` with ``demo_site.env``."""
-    folder = tmp_path_factory.mktemp("demo-site")
+class DemoSite(SimpleNamespace):
+    def shell(self, code: str) -> str:
+        """Run Python in the site's own database (``manage.py shell -c``); its stdout."""
+        result = subprocess.run(  # noqa: S603
+            [*self.manage, "shell", "--no-imports", "-c", code],
+            env=self.env,
+            cwd=self.root,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout
+
+
+def _run_demo_site(folder):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ombudsman.settings.dev",
@@ -74,12 +83,13 @@ def demo_site(tmp_path_factory):
     for command in (["migrate", "--noinput"], ["load_demo_content"]):
         subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
     port = _free_port()
+    log = (folder / "server.log").open("wb")
     server = subprocess.Popen(  # noqa: S603
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env,
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -90,9 +100,30 @@ def demo_site(tmp_path_factory):
     else:
         server.kill()
         pytest.fail("the development server did not start")
-    yield SimpleNamespace(url=f"http://127.0.0.1:{port}", env=env, manage=manage, root=ROOT)
+    yield DemoSite(
+        url=f"http://127.0.0.1:{port}", env=env, manage=manage, root=ROOT, log=folder / "server.log"
+    )
     server.terminate()
     server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The site as ``make run`` serves it (dev settings, demo content), on its own SQLite file
+    in a temporary folder, for the whole session; the pytest database is never involved. Tests
+    that need to look into its database use ``demo_site.shell``."""
+    yield from _run_demo_site(tmp_path_factory.mktemp("demo-site"))
+
+
+@pytest.fixture(scope="session")
+def staff_site(tmp_path_factory):
+    """A second demo site for staff tests, which add and publish releases (the reader tests
+    expect the demo content as it is). It has an Author and an Editor, made by
+    tests/browser/make_staff.py through ``manage.py shell``."""
+    for site in _run_demo_site(tmp_path_factory.mktemp("staff-site")):
+        site.shell((Path(__file__).parent / "make_staff.py").read_text(encoding="utf-8"))
+        yield site
 
 
 class ConsoleWatcher:
@@ -121,6 +152,78 @@ def open_page(browser):
         contexts.append(context)
         page = context.new_page()
         page.console = ConsoleWatcher(page)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+STAFF_PASSWORD = "x-pass-123"
+
+
+class AdminWatcher(ConsoleWatcher):
+    """Console errors and every response >= 400 on one page. Requests to any other host are
+    refused (nothing may be fetched from outside at run time) and listed in ``outside``; the
+    console's "failed to load" errors for them are listed there instead of in ``errors``."""
+
+    def __init__(self, page, base_url):
+        self.base_url = base_url
+        self.outside = []
+        self.bad_responses = []
+        self.bodies = {}
+        super().__init__(page)
+        page.route("**/*", self._route)
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and self.bad_responses.append(
+                    (response.status, response.request.method, response.url)
+                )
+            ),
+        )
+
+    def _route(self, route):
+        if route.request.url.startswith(self.base_url) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def _console(self, message):
+        location = (message.location or {}).get("url", "")
+        if message.type == "error" and location and not location.startswith(self.base_url):
+            return  # an outside request refused above, named in self.outside
+        super()._console(message)
+
+
+@pytest.fixture
+def staff_page(browser, staff_site):
+    """``staff_page("author", "ru-RU")``: a page logged into the admin of ``staff_site``."""
+    contexts = []
+
+    def open_(username, locale="ru-RU"):
+        context = browser.new_context(
+            locale=locale,
+            extra_http_headers={"Accept-Language": locale},
+            viewport={"width": 1280, "height": 1000},
+        )
+        contexts.append(context)
+        # Wagtail's unsaved-changes watcher (which drives autosave) takes the form's initial
+        # state two seconds after load; tests that wait for autosave wait for this first.
+        context.add_init_script(
+            "document.addEventListener('w-unsaved:watch-edits',"
+            " () => { window.newsWatchingEdits = true; });"
+        )
+        page = context.new_page()
+        page.watch = AdminWatcher(page, staff_site.url)
+        page.site = staff_site
+        page.goto(staff_site.url + "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", STAFF_PASSWORD)
+        page.locator("button[type=submit]").click()
+        page.wait_for_url(staff_site.url + "/admin/")
         return page
 
     yield open_
