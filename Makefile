@@ -47,6 +47,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_office_demo_content
 
 run: demo
 	@echo ""

@@ -42,7 +42,7 @@ class HomePage(LanguageAwarePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*LanguageAwarePage.content_panels, FieldPanel("intro")]
-    subpage_types = ["news.NewsIndexPage"]
+    subpage_types = ["news.NewsIndexPage", "office.StandardPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     latest_count = 6

@@ -28,6 +28,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("", include("vision.urls")),
     *typo_reports_urls.api_urlpatterns,
 ]
 
@@ -38,6 +39,7 @@ if settings.DEBUG:
 # Wagtail's page tree comes last: it answers every address not matched before it.
 localized_urlpatterns = [
     *typo_reports_urls.localized_urlpatterns,
+    path("", include("readership.urls")),
     path("", include("news.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "news",
+    "office",
+    "readership",
+    "vision",
     "typo_reports",
     "editorial",
     "django_otp",
@@ -217,3 +220,13 @@ TYPO_REPORTS_RATE_LIMIT_DAILY = env.int("TYPO_REPORTS_RATE_LIMIT_DAILY", default
 TYPO_REPORTS_MAX_BODY_BYTES = env.int("TYPO_REPORTS_MAX_BODY_BYTES", default=16 * 1024)
 # Sender of the digest; empty: Django's DEFAULT_FROM_EMAIL.
 TYPO_REPORTS_FROM_EMAIL = env.str("TYPO_REPORTS_FROM_EMAIL", default="")
+
+# --- View counter (readership) ------------------------------------------------------------------
+# Views wait in CACHES["default"] (shared by every worker in production: Redis) and are written to
+# the database in batches: when a page has this many pending, when it was not written for this
+# many seconds, and by `manage.py flush_view_counts`.
+READERSHIP_BATCH_SIZE = env.int("READERSHIP_BATCH_SIZE", default=50)
+READERSHIP_FLUSH_SECONDS = env.int("READERSHIP_FLUSH_SECONDS", default=60)
+# A browser (keyed hash of address + User-Agent, kept in the cache only) counts once per page
+# in this window.
+READERSHIP_DEDUPE_SECONDS = env.int("READERSHIP_DEDUPE_SECONDS", default=30 * 60)

@@ -90,10 +90,19 @@ def test_select_ctrl_enter_send_and_find_in_admin(demo_site, demo_superuser, ope
     dialog.locator("input[name=kind][value=factual]").check()
     dialog.locator("textarea[name=comment]").fill("Проверьте, пожалуйста")
     dialog.locator("button[type=submit]").click()
+    # The thanks appear inside the open dialog, in a live region, where the reader looks...
+    in_dialog = dialog.locator("[data-typo-dialog-status]")
+    page.wait_for_function(
+        "document.querySelector('[data-typo-dialog-status]').dataset.state === 'sent'"
+    )
+    assert dialog.is_visible()
+    assert "Спасибо" in in_dialog.inner_text()
+    assert in_dialog.get_attribute("role") == "status"
+    # ...then the dialog closes and the page keeps the note.
+    dialog.wait_for(state="hidden", timeout=5000)
     status = page.locator("[data-typo-status]")
     status.wait_for(state="visible")
-    assert status.inner_text().strip()
-    dialog.wait_for(state="hidden", timeout=5000)
+    assert "Спасибо" in status.inner_text()
     assert page.console.errors == []
     find_in_admin(page, demo_site, demo_superuser, fragment)
 
