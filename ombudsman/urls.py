@@ -45,3 +45,6 @@ localized_urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(*localized_urlpatterns, prefix_default_language=True)
+
+handler404 = "ombudsman.errors.page_not_found"
+handler500 = "ombudsman.errors.server_error"
