@@ -92,5 +92,5 @@ def test_public_pages_have_no_inline_script_or_style(client, make_release):
         for script in page.select("script[src]"):
             assert script.has_attr("defer"), url
         # One stylesheet; the low-vision one only for readers without JavaScript.
-        sheets = [link for link in page.select('link[rel="stylesheet"]')]
+        sheets = list(page.select('link[rel="stylesheet"]'))
         assert [link.find_parent("noscript") is None for link in sheets] == [True, False], url
