@@ -19,7 +19,7 @@ PYTHON ?= $(shell for candidate in python3.13 $(wildcard $(HOME)/.pyenv/versions
 help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up everything and run the test suite"
-	@echo "make lint   ruff and djlint"
+	@echo "make lint   ruff, djlint and biome (CSS, JS)"
 	@echo "make messages   extract translatable strings into locale/{kk,ru,en}"
 
 check-python:
@@ -57,13 +57,19 @@ run: demo
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+# The CSS/JS linter (Biome) and the Nu Html Checker come from npm, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+lint: $(STAMP) node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
+	npx --no-install biome lint static
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l kk -l ru -l en --ignore=.venv --ignore=node_modules --ignore=bench --no-obsolete --add-location=file

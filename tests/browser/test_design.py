@@ -39,7 +39,8 @@ def overlapping_controls(page):
         for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
           const [a, r] = items[i], [b, s] = items[j];
           if (a.contains(b) || b.contains(a)) continue;
-          if (r.left < s.right - 1 && s.left < r.right - 1 && r.top < s.bottom - 1 && s.top < r.bottom - 1)
+          if (r.left < s.right - 1 && s.left < r.right - 1 &&
+              r.top < s.bottom - 1 && s.top < r.bottom - 1)
             clash.push([a.textContent.trim().slice(0, 30), b.textContent.trim().slice(0, 30)]);
         }
         return clash;
@@ -201,7 +202,7 @@ def test_release_page_weight_without_images(demo_site, open_page):
     page.goto(demo_site.url + release)
     page.wait_for_load_state("networkidle")
     total = sum(sizes.values())
-    print(f"release page without images: {total / 1024:.1f} KB in {len(sizes)} responses")
+    print(f"release page without images: {total / 1024:.1f} KB in {len(sizes)} responses")  # noqa: T201
     assert total < 150 * 1024, sizes
     below_fold = page.evaluate(
         """() => [...document.querySelectorAll('main img')].filter(i =>
