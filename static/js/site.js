@@ -91,6 +91,15 @@
     applyChoice(choice);
   });
 
+  // Escape closes the open panel and gives focus back to its switch.
+  document.addEventListener("keydown", (event) => {
+    const panel = document.querySelector("details[data-vision][open]");
+    if (event.key === "Escape" && panel) {
+      panel.open = false;
+      panel.querySelector("summary").focus();
+    }
+  });
+
   /* Copy the address of the page -------------------------------------------------------- */
   document.querySelectorAll("[data-copy-link]").forEach((button) => {
     const status = document.querySelector("[data-copy-status]");

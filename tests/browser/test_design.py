@@ -48,6 +48,16 @@ def overlapping_controls(page):
     )
 
 
+def choose_vision(page, option, value):
+    """Click a low-vision choice and wait until its stylesheet has loaded (the layout changes)."""
+    page.locator(f'[data-vision-option="{option}"][data-vision-value="{value}"]').click()
+    page.wait_for_function(
+        """(part) => { const link = document.getElementById('vision-css');
+            return link && link.sheet && decodeURIComponent(link.href).includes(part); }""",
+        arg=f"{option}:{value}",
+    )
+
+
 def check_layout(page, label):
     width = page.evaluate("document.documentElement.scrollWidth")
     viewport = page.viewport_size["width"]
@@ -78,9 +88,8 @@ def test_screenshots_without_scrolling_or_overlaps(demo_site, open_page, languag
             ("spacing", "wide"),
             ("images", "off"),
         ):
-            page.locator(f'[data-vision-option="{option}"][data-vision-value="{value}"]').click()
+            choose_vision(page, option, value)
         page.locator("details.vision summary").click()
-        page.wait_for_function("document.getElementById('vision-css')?.sheet !== null")
         for name, path in (
             ("home", f"/{language}/"),
             ("list", INDEX[language]),
@@ -108,8 +117,10 @@ def test_low_vision_persists_and_pages_stay_cacheable(demo_site, open_page):
     plain_home = page.content
     before = urllib.request.urlopen(demo_site.url + "/ru/").read()  # noqa: S310
     page.locator("details.vision summary").click()
-    page.locator('[data-vision-option="size"][data-vision-value="2"]').click()
-    page.locator('[data-vision-option="contrast"][data-vision-value="bc"]').click()
+    choose_vision(page, "size", "2")
+    choose_vision(page, "contrast", "bc")
+    page.keyboard.press("Escape")  # closes the panel
+    assert page.locator("details.vision").get_attribute("open") is None
     size = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
     assert size == 24  # 16 px × 1.5
     page.locator(".site-nav a").nth(1).click()
