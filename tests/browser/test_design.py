@@ -269,6 +269,15 @@ def test_nu_html_checker_finds_no_error(demo_site, open_page, tmp_path):
             target = tmp_path / f"{language}-{number}.html"
             target.write_bytes(html)
             files.append(str(target))
+    # The static 500 page, rendered as the server renders it (no database needed).
+    from django.test import RequestFactory
+
+    from ombudsman.errors import server_error
+
+    for language in LANGUAGES:
+        target = tmp_path / f"{language}-500.html"
+        target.write_bytes(server_error(RequestFactory().get(f"/{language}/x/")).content)
+        files.append(str(target))
     result = subprocess.run(  # noqa: S603
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],  # noqa: S607
         capture_output=True,

@@ -235,3 +235,37 @@ def test_dialog_open_has_no_serious_accessibility_violations(demo_site, open_pag
         if violation["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_errors_are_said_inside_the_dialog_on_a_phone(demo_site, open_page):
+    page = open_page(
+        locale="ru-RU", viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    message = "Фрагмент не найден на странице"
+    page.route(
+        re.compile(r"/api/typo-reports/$"),
+        lambda route: route.fulfill(
+            status=400,
+            content_type="application/json",
+            body='{"errors": {"fragment": ["%s"]}}' % message,  # noqa: UP031
+        ),
+    )
+    open_brussels_release(page, demo_site)
+    fragment = first_words(page, ".release__lead", 2)
+    select_words(page, ".release__lead", fragment)
+    button = page.locator("[data-typo-touch-button]")
+    button.wait_for(state="visible")
+    button.tap()
+    dialog = page.locator("dialog[data-typo-dialog]")
+    dialog.wait_for(state="visible", timeout=5000)
+    dialog.locator("button[type=submit]").tap()
+    page.wait_for_function(
+        "document.querySelector('[data-typo-dialog-status]').dataset.state === 'error'"
+    )
+    status = dialog.locator("[data-typo-dialog-status]")
+    assert message in status.inner_text()
+    assert status.is_visible() and dialog.is_visible()  # stays open to try again
+    box, viewport = status.bounding_box(), page.viewport_size
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]  # in sight
+    assert page.locator("[data-typo-status]").inner_text() == ""
+    assert dialog.locator("button[type=submit]").is_enabled()
