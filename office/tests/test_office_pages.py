@@ -151,7 +151,7 @@ def test_404_in_the_visitors_language_with_search_and_home(
 @pytest.mark.parametrize(
     ("path", "accept", "language", "heading"),
     [
-        ("/kk/x/", "", "kk", "Сервердің қатесі"),
+        ("/kk/x/", "", "kk", "Сервер қатесі"),
         ("/ru/x/", "", "ru", "Ошибка сервера"),
         ("/en/x/", "", "en", "Server error"),
         ("/api/x", "en-GB", "en", "Server error"),

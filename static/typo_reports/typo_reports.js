@@ -40,7 +40,9 @@
     // Empty first so that the same message is announced again.
     element.textContent = "";
     if (state) { element.dataset.state = state; } else { delete element.dataset.state; }
-    window.setTimeout(function () { element.textContent = message; }, 50);
+    // A newer message replaces one still waiting ("Sending…" when the answer came fast).
+    window.clearTimeout(element.announceTimer);
+    element.announceTimer = window.setTimeout(function () { element.textContent = message; }, 50);
   }
 
   /* The selection inside the article with some text around it, null when there is none or

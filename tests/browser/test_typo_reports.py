@@ -93,7 +93,8 @@ def test_select_ctrl_enter_send_and_find_in_admin(demo_site, demo_superuser, ope
     # The thanks appear inside the open dialog, in a live region, where the reader looks...
     in_dialog = dialog.locator("[data-typo-dialog-status]")
     page.wait_for_function(
-        "document.querySelector('[data-typo-dialog-status]').dataset.state === 'sent'"
+        "(s => s.dataset.state === 'sent' && s.textContent.trim())"
+        "(document.querySelector('[data-typo-dialog-status]'))"
     )
     assert dialog.is_visible()
     assert "Спасибо" in in_dialog.inner_text()
@@ -260,10 +261,11 @@ def test_errors_are_said_inside_the_dialog_on_a_phone(demo_site, open_page):
     dialog.wait_for(state="visible", timeout=5000)
     dialog.locator("button[type=submit]").tap()
     page.wait_for_function(
-        "document.querySelector('[data-typo-dialog-status]').dataset.state === 'error'"
+        "(s => s.dataset.state === 'error' && s.textContent.trim())"
+        "(document.querySelector('[data-typo-dialog-status]'))"
     )
     status = dialog.locator("[data-typo-dialog-status]")
-    assert message in status.inner_text()
+    assert message in status.inner_text(), status.inner_text()
     assert status.is_visible() and dialog.is_visible()  # stays open to try again
     box, viewport = status.bounding_box(), page.viewport_size
     assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]  # in sight
