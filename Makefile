@@ -20,7 +20,7 @@ help:
 	@echo "make run    set up everything and serve http://$(HOST):$(PORT)"
 	@echo "make test   set up everything and run the test suite"
 	@echo "make serve  the production profile locally: PostgreSQL, Redis, gunicorn (see README)"
-	@echo "make lint   ruff and djlint"
+	@echo "make lint   ruff, djlint and biome (CSS, JS)"
 	@echo "make messages   extract translatable strings into locale/{kk,ru,en}"
 
 check-python:
@@ -49,6 +49,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_office_demo_content
 
 run: demo
 	@echo ""
@@ -75,17 +76,23 @@ serve: install
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
 	$(SERVE_ENV) exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
-test: install
+test: install node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Production profile under load (PostgreSQL, Redis, gunicorn, wrk); writes bench/RESULTS.md.
 bench: install
 	$(PY) bench/run.py
 
-lint: $(STAMP)
+# The CSS/JS linter (Biome) and the Nu Html Checker come from npm, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+lint: $(STAMP) node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
+	npx --no-install biome lint static
 
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l kk -l ru -l en --ignore=.venv --ignore=node_modules --ignore=bench --no-obsolete --add-location=file

@@ -92,7 +92,7 @@ class HomePage(LanguageAwarePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     edit_handler = language_edit_handler(["intro"])
-    subpage_types = ["news.NewsIndexPage"]
+    subpage_types = ["news.NewsIndexPage", "office.StandardPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     latest_count = 6

@@ -34,6 +34,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
+    path("", include("vision.urls")),
     *typo_reports_urls.api_urlpatterns,
 ]
 
@@ -44,8 +45,12 @@ if settings.DEBUG:
 # Wagtail's page tree comes last: it answers every address not matched before it.
 localized_urlpatterns = [
     *typo_reports_urls.localized_urlpatterns,
+    path("", include("readership.urls")),
     path("", include("news.urls")),
     path("", include(wagtail_urls)),
 ]
 
 urlpatterns += i18n_patterns(*localized_urlpatterns, prefix_default_language=True)
+
+handler404 = "ombudsman.errors.page_not_found"
+handler500 = "ombudsman.errors.server_error"

@@ -11,6 +11,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ombudsman.settings.production")
 
-from ombudsman.hostile import guard_wsgi  # noqa: E402 (needs the settings module chosen)
+from ombudsman.hostile import guard_wsgi
 
 application = guard_wsgi(get_wsgi_application())

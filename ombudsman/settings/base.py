@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "news",
+    "office",
+    "readership",
+    "vision",
     "typo_reports",
     "editorial",
     "page_cache",
@@ -366,3 +369,13 @@ WAGTAILFRONTENDCACHE = (
     if FRONTEND_CACHE_PURGE_URL
     else {}
 )
+
+# --- View counter (readership) ------------------------------------------------------------------
+# Views wait in CACHES["default"] (shared by every worker in production: Redis) and are written to
+# the database in batches: when a page has this many pending, when it was not written for this
+# many seconds, and by `manage.py flush_view_counts`.
+READERSHIP_BATCH_SIZE = env.int("READERSHIP_BATCH_SIZE", default=50)
+READERSHIP_FLUSH_SECONDS = env.int("READERSHIP_FLUSH_SECONDS", default=60)
+# A browser (keyed hash of address + User-Agent, kept in the cache only) counts once per page
+# in this window.
+READERSHIP_DEDUPE_SECONDS = env.int("READERSHIP_DEDUPE_SECONDS", default=30 * 60)

@@ -118,7 +118,7 @@ def test_production_settings_refuse_to_start_without_key_and_hosts(environment, 
         if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
     }
     env.update(environment, DJANGO_SETTINGS_MODULE="ombudsman.settings.production")
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
         env=env,

@@ -33,10 +33,16 @@
     return text.replace(/\s+/g, " ").trim();
   }
 
-  function announce(element, message) {
+  var SENT_MESSAGE_MS = 2500; // long enough to read "Thank you" before the dialog closes
+  var closeTimer = null;
+
+  function announce(element, message, state) {
     // Empty first so that the same message is announced again.
     element.textContent = "";
-    window.setTimeout(function () { element.textContent = message; }, 50);
+    if (state) { element.dataset.state = state; } else { delete element.dataset.state; }
+    // A newer message replaces one still waiting ("Sending…" when the answer came fast).
+    window.clearTimeout(element.announceTimer);
+    element.announceTimer = window.setTimeout(function () { element.textContent = message; }, 50);
   }
 
   /* The selection inside the article with some text around it, null when there is none or
@@ -108,6 +114,9 @@
     form.elements.context_before.value = selected.before;
     form.elements.context_after.value = selected.after;
     dialogStatus.textContent = "";
+    delete dialogStatus.dataset.state;
+    window.clearTimeout(closeTimer);
+    form.querySelector("[type=submit]").disabled = false;
     showContext(selected);
     hideTouchButton();
     fetchToken().catch(function () { /* reported when sending */ });
@@ -144,7 +153,9 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    announce(dialogStatus, root.dataset.messageSending);
+    var sendButton = form.querySelector("[type=submit]");
+    sendButton.disabled = true;
+    announce(dialogStatus, root.dataset.messageSending, "sending");
     var payload = {};
     new FormData(form).forEach(function (value, key) { payload[key] = value; });
     (tokenRequest || fetchToken()).catch(function () { return fetchToken(); })
@@ -160,15 +171,21 @@
       .then(function (response) {
         return response.json().catch(function () { return null; }).then(function (data) {
           if (response.status === 201) {
-            closeDialog();
-            announce(pageStatus, root.dataset.messageSent);
+            // Said where the reader is looking, then the dialog closes; the page keeps a note.
+            announce(dialogStatus, root.dataset.messageSent, "sent");
+            closeTimer = window.setTimeout(function () {
+              closeDialog();
+              announce(pageStatus, root.dataset.messageSent);
+            }, SENT_MESSAGE_MS);
           } else {
-            announce(dialogStatus, errorText(data));
+            sendButton.disabled = false;
+            announce(dialogStatus, errorText(data), "error");
           }
         });
       })
       .catch(function () {
-        announce(dialogStatus, root.dataset.messageFailed);
+        sendButton.disabled = false;
+        announce(dialogStatus, root.dataset.messageFailed, "error");
       });
   });
 

@@ -80,7 +80,7 @@ def _run_demo_site(folder):
         "DEBUG": "true",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
+    for command in (["migrate", "--noinput"], ["load_demo_content"], ["load_office_demo_content"]):
         subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
     port = _free_port()
     log = (folder / "server.log").open("wb")

@@ -90,10 +90,20 @@ def test_select_ctrl_enter_send_and_find_in_admin(demo_site, demo_superuser, ope
     dialog.locator("input[name=kind][value=factual]").check()
     dialog.locator("textarea[name=comment]").fill("Проверьте, пожалуйста")
     dialog.locator("button[type=submit]").click()
+    # The thanks appear inside the open dialog, in a live region, where the reader looks...
+    in_dialog = dialog.locator("[data-typo-dialog-status]")
+    page.wait_for_function(
+        "(s => s.dataset.state === 'sent' && s.textContent.trim())"
+        "(document.querySelector('[data-typo-dialog-status]'))"
+    )
+    assert dialog.is_visible()
+    assert "Спасибо" in in_dialog.inner_text()
+    assert in_dialog.get_attribute("role") == "status"
+    # ...then the dialog closes and the page keeps the note.
+    dialog.wait_for(state="hidden", timeout=5000)
     status = page.locator("[data-typo-status]")
     status.wait_for(state="visible")
-    assert status.inner_text().strip()
-    dialog.wait_for(state="hidden", timeout=5000)
+    assert "Спасибо" in status.inner_text()
     assert page.console.errors == []
     find_in_admin(page, demo_site, demo_superuser, fragment)
 
@@ -226,3 +236,38 @@ def test_dialog_open_has_no_serious_accessibility_violations(demo_site, open_pag
         if violation["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_errors_are_said_inside_the_dialog_on_a_phone(demo_site, open_page):
+    page = open_page(
+        locale="ru-RU", viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    message = "Фрагмент не найден на странице"
+    page.route(
+        re.compile(r"/api/typo-reports/$"),
+        lambda route: route.fulfill(
+            status=400,
+            content_type="application/json",
+            body='{"errors": {"fragment": ["%s"]}}' % message,  # noqa: UP031
+        ),
+    )
+    open_brussels_release(page, demo_site)
+    fragment = first_words(page, ".release__lead", 2)
+    select_words(page, ".release__lead", fragment)
+    button = page.locator("[data-typo-touch-button]")
+    button.wait_for(state="visible")
+    button.tap()
+    dialog = page.locator("dialog[data-typo-dialog]")
+    dialog.wait_for(state="visible", timeout=5000)
+    dialog.locator("button[type=submit]").tap()
+    page.wait_for_function(
+        "(s => s.dataset.state === 'error' && s.textContent.trim())"
+        "(document.querySelector('[data-typo-dialog-status]'))"
+    )
+    status = dialog.locator("[data-typo-dialog-status]")
+    assert message in status.inner_text(), status.inner_text()
+    assert status.is_visible() and dialog.is_visible()  # stays open to try again
+    box, viewport = status.bounding_box(), page.viewport_size
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]  # in sight
+    assert page.locator("[data-typo-status]").inner_text() == ""
+    assert dialog.locator("button[type=submit]").is_enabled()

@@ -18,7 +18,7 @@ from django.utils.dateparse import parse_date
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from news.demo_images import draw_visit_illustration
+from news.demo_images import draw_topic_illustration, draw_visit_illustration
 from news.languages import LANGUAGE_CODES
 from news.models import HomePage, NewsIndexPage, NewsReleasePage, Topic
 from news.slugs import child_by_slug, slug_from_title
@@ -53,6 +53,13 @@ NEWS_INDEX = {
         "ru": "Пресс-релизы пресс-службы Уполномоченного.",
         "en": "Press releases from the Commissioner's press service.",
     },
+}
+
+
+ILLUSTRATION_ALT = {
+    "kk": "Иллюстрация: {topic}",
+    "ru": "Иллюстрация: {topic}",
+    "en": "Illustration: {topic}",
 }
 
 
@@ -155,6 +162,7 @@ class Command(BaseCommand):
     def ensure_topics(self):
         topics = {}
         data = json.loads((DATA_DIR / "topics.json").read_text(encoding="utf-8"))
+        self.topic_names = {item["key"]: item["names"] for item in data}
         for item in data:
             topic = Topic.objects.filter(slug_en=item["slugs"]["en"]).first()
             if topic is None:
@@ -185,10 +193,32 @@ class Command(BaseCommand):
             release.hero_image = self.ensure_image(
                 item["key"], "Luxembourg · Brussels", item["hero_alt"].get("en", "")
             )
+        elif item.get("topics") and self.illustrated(item):
+            topic = item["topics"][0]
+            release.hero_image = self.ensure_topic_image(item["key"], topic)
+            for code in languages:
+                name = self.topic_names[topic][code]
+                setattr(release, f"hero_alt_{code}", ILLUSTRATION_ALT[code].format(topic=name))
         index.add_child(instance=release)
         release.topics.set([topics[key] for key in item.get("topics", [])])
         release.save_revision().publish()
         return 1
+
+    def illustrated(self, item) -> bool:
+        """Most demo releases get a picture; every fourth stays text only, as real ones do."""
+        self.release_number = getattr(self, "release_number", -1) + 1
+        return self.release_number % 4 != 3
+
+    def ensure_topic_image(self, key, topic):
+        image_model = get_image_model()
+        image_title = f"Illustration: {topic} [{key}]"[-255:]
+        image = image_model.objects.filter(title=image_title).first()
+        if image is None:
+            png = draw_topic_illustration(topic, variant=len(key))
+            image = image_model(title=image_title)
+            image.file = ImageFile(BytesIO(png), name=f"{key}.png")
+            image.save()
+        return image
 
     def ensure_image(self, key, caption, title):
         image_model = get_image_model()
