@@ -50,5 +50,5 @@ def purge_frontend_cache(page) -> None:
     base = settings.FRONTEND_CACHE_SITE_URL.rstrip("/")
     try:
         purge_urls_from_cache([base + url for url in addresses_listing(page)])
-    except Exception:  # noqa: BLE001 - the proxy's copy expires by itself; publishing goes on
+    except Exception:
         logger.exception("Frontend cache purge failed")

@@ -149,7 +149,7 @@ class PageCacheMiddleware:
         """(generation, entry or None); (None, None) when the cache fails."""
         try:
             return read_with_generation(page_cache(), key)
-        except Exception:  # noqa: BLE001 - any cache failure only means "serve uncached"
+        except Exception:
             logger.warning("Page cache unavailable; serving uncached", exc_info=True)
             return None, None
 
@@ -167,7 +167,7 @@ class PageCacheMiddleware:
         }
         try:
             page_cache().set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("Page cache write failed", exc_info=True)
             return False
         return True

@@ -108,7 +108,7 @@ def server(tmp_path_factory):
         .splitlines()[-1]
     )
     log = open(folder / "serve.log", "w")  # noqa: SIM115 (closed at teardown)
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         ["make", "--no-print-directory", "serve"],  # noqa: S607
         env=env,
         cwd=ROOT,
