@@ -105,9 +105,9 @@
         marker.textContent = config.states[state];
       };
       update();
-      ["input", "change", "click", "keyup"].forEach((type) =>
-        section.addEventListener(type, () => window.requestAnimationFrame(update)),
-      );
+      for (const type of ["input", "change", "click", "keyup"]) {
+        section.addEventListener(type, () => window.requestAnimationFrame(update));
+      }
       // Blocks added or removed in the StreamField.
       new MutationObserver(() => window.requestAnimationFrame(update)).observe(section, {
         childList: true,
