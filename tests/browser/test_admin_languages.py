@@ -123,7 +123,7 @@ def click_action(page, ui, name):
 
 def wait_for_autosave(page, action):
     """Do ``action`` (typing) and wait until the autosave request it causes has answered."""
-    page.wait_for_function("window.newsWatchingEdits === true")
+    page.wait_for_function("() => window.newsWatchingEdits === true")
     with page.expect_response(
         lambda response: response.request.method == "POST" and "/edit/" in response.url,
         timeout=60_000,

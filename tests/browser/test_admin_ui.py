@@ -104,21 +104,20 @@ report = TypoReport.objects.filter(page=release).first() or TypoReport.objects.c
     page=release, revision=release.live_revision, language="ru", fragment=release.title_ru[:20])
 user_content = set()
 for page in Page.objects.all().specific():
+    user_content.add(page.title)
     for code in ("kk", "ru", "en"):
         for field in ("title", "seo_title", "slug", "lead"):
             value = getattr(page, f"{field}_{code}", None)
             if value:
                 user_content.add(str(value))
+        body = getattr(page, f"body_{code}", None)
+        for block in body or ():
+            user_content.add(str(block.block.get_searchable_content(block.value)))
 for topic in Topic.objects.all():
     for code in ("kk", "ru", "en"):
         value = getattr(topic, f"name_{code}", None)
         if value:
             user_content.add(value)
-    user_content.add(page.title)
-    for code in ("kk", "ru", "en"):
-        body = getattr(page, f"body_{code}", None)
-        for block in body or ():
-            user_content.add(str(block.block.get_searchable_content(block.value)))
 user_content.add("Root")  # the tree root's title, data from Wagtail's own migration
 user_content.update(image.title for image in Image.objects.all())
 user_content.update(User.objects.values_list("username", flat=True))

@@ -96,7 +96,7 @@ def test_screenshots_without_scrolling_or_overlaps(demo_site, open_page, languag
             ("release", release),
         ):
             page.goto(demo_site.url + path)
-            page.wait_for_function("document.getElementById('vision-css')?.sheet")
+            page.wait_for_function("() => document.getElementById('vision-css')?.sheet")
             assert (
                 page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
             )
@@ -125,7 +125,7 @@ def test_low_vision_persists_and_pages_stay_cacheable(demo_site, open_page):
     assert size == 24  # 16 px × 1.5
     page.locator(".site-nav a").nth(1).click()
     page.wait_for_load_state()
-    page.wait_for_function("document.getElementById('vision-css')?.sheet")
+    page.wait_for_function("() => document.getElementById('vision-css')?.sheet")
     assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") == 24
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(247, 243, 214)"
     cookie = next(c for c in page.context.cookies() if c["name"] == "vision")
@@ -154,9 +154,6 @@ def test_low_vision_without_javascript_through_plain_links(demo_site, open_page)
 
 
 def views_on(page):
-    page.wait_for_function(
-        "document.querySelector('[data-views-number]').dataset.done !== undefined || true"
-    )
     page.wait_for_load_state("networkidle")
     return int(
         "".join(ch for ch in page.locator("[data-views-number]").inner_text() if ch.isdigit())

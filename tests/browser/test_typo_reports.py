@@ -93,8 +93,8 @@ def test_select_ctrl_enter_send_and_find_in_admin(demo_site, demo_superuser, ope
     # The thanks appear inside the open dialog, in a live region, where the reader looks...
     in_dialog = dialog.locator("[data-typo-dialog-status]")
     page.wait_for_function(
-        "(s => s.dataset.state === 'sent' && s.textContent.trim())"
-        "(document.querySelector('[data-typo-dialog-status]'))"
+        "() => { const s = document.querySelector('[data-typo-dialog-status]');"
+        " return s.dataset.state === 'sent' && s.textContent.trim(); }"
     )
     assert dialog.is_visible()
     assert "Спасибо" in in_dialog.inner_text()
@@ -161,7 +161,8 @@ def test_keyboard_only(demo_site, open_page):
     dialog.wait_for(state="hidden")
     # The dialog gives focus back in its close handler, which runs after the key press.
     page.wait_for_function(
-        "!document.querySelector('dialog[data-typo-dialog]').contains(document.activeElement)",
+        "() => !document.querySelector('dialog[data-typo-dialog]')"
+        ".contains(document.activeElement)",
         timeout=5000,
     )
     select_words(page, "[data-typo-scope] h1", selected)
@@ -261,8 +262,8 @@ def test_errors_are_said_inside_the_dialog_on_a_phone(demo_site, open_page):
     dialog.wait_for(state="visible", timeout=5000)
     dialog.locator("button[type=submit]").tap()
     page.wait_for_function(
-        "(s => s.dataset.state === 'error' && s.textContent.trim())"
-        "(document.querySelector('[data-typo-dialog-status]'))"
+        "() => { const s = document.querySelector('[data-typo-dialog-status]');"
+        " return s.dataset.state === 'error' && s.textContent.trim(); }"
     )
     status = dialog.locator("[data-typo-dialog-status]")
     assert message in status.inner_text(), status.inner_text()
