@@ -1,21 +1,9 @@
-"""Settings for the gunicorn servers the page-cache tests start: production settings, with the
-shared cache on Redis (REDIS_URL) and persistent database connections where production does not
-set them up yet, plain HTTP on loopback."""
+"""Settings for the gunicorn servers the page-cache tests start: production settings (the shared
+cache on REDIS_URL, persistent database connections), plain HTTP on loopback."""
 
 from ombudsman.settings.production import *  # noqa: F403
-from ombudsman.settings.production import CACHES, DATABASES, env
 
 SECURE_SSL_REDIRECT = False
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env.str("REDIS_URL"),
-        }
-    }
-if not DATABASES["default"].get("CONN_MAX_AGE"):
-    DATABASES["default"]["CONN_MAX_AGE"] = 600
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # These tests are about pages, not static files: no collectstatic manifest needed.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

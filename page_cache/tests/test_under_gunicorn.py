@@ -2,12 +2,9 @@
 the test's own. A publish in another process is seen by every worker at once (the cache is
 shared), and cached pages are still served while PostgreSQL is unreachable."""
 
-import contextlib
 import os
 import shutil
-import socket
 import subprocess
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +15,8 @@ from django.db import connection
 from django.test import override_settings
 
 from news.languages import page_url_in
+from ombudsman.cache import redis_caches
+from ombudsman.tests.services import TcpRelay, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,12 +26,6 @@ pytestmark = [
     ),
     pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs redis-server"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(check, seconds=30):
@@ -45,61 +38,6 @@ def wait_for(check, seconds=30):
             pass
         time.sleep(0.2)
     raise AssertionError("timed out")
-
-
-class TcpForwarder:
-    """127.0.0.1:<port> -> PostgreSQL, which the test can cut (refusing and dropping every
-    connection, as an unreachable database does) and restore on the same port."""
-
-    def __init__(self, target_port):
-        self.target = ("127.0.0.1", target_port)
-        self.port = free_port()
-        self.sockets: list[socket.socket] = []
-        self.listener = None
-        self.lock = threading.Lock()
-
-    def start(self):
-        self.listener = socket.socket()
-        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind(("127.0.0.1", self.port))
-        self.listener.listen(64)
-        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
-
-    def _accept(self, listener):
-        while True:
-            try:
-                client, _address = listener.accept()
-            except OSError:
-                return
-            upstream = socket.create_connection(self.target)
-            with self.lock:
-                self.sockets += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
-
-    @staticmethod
-    def _pipe(source, sink):
-        try:
-            while data := source.recv(65536):
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for sock in (source, sink):
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-
-    def cut(self):
-        # shutdown() wakes the thread blocked in accept(); close() alone would leave it listening.
-        with contextlib.suppress(OSError):
-            self.listener.shutdown(socket.SHUT_RDWR)
-        self.listener.close()
-        with self.lock:
-            for sock in self.sockets:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-                sock.close()
-            self.sockets.clear()
 
 
 @pytest.fixture
@@ -124,27 +62,16 @@ def wagtail_root(transactional_db):
 
 
 @pytest.fixture
-def redis_url():
-    port = free_port()
-    process = subprocess.Popen(  # noqa: S603
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],  # noqa: S607
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    import redis
-
-    wait_for(lambda: redis.Redis.from_url(url).ping())
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+def redis_url(private_redis):
+    return private_redis.url
 
 
 @pytest.fixture
 def database_link():
-    forwarder = TcpForwarder(int(connection.settings_dict.get("PORT") or 5432))
-    forwarder.start()
-    yield forwarder
-    forwarder.cut()
+    relay = TcpRelay(int(connection.settings_dict.get("PORT") or 5432))
+    relay.restore()
+    yield relay
+    relay.cut()
 
 
 @pytest.fixture
@@ -208,10 +135,8 @@ def test_a_publish_in_another_process_is_seen_by_every_worker_at_once(
     # One miss at most: whichever worker answers next finds the entry the first one stored.
     assert [cache for _status, cache, _body in answers].count("MISS") == 1
 
-    shared = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
-    }
-    with override_settings(CACHES=shared):
+    # The same caches the servers build from REDIS_URL (key prefixes included).
+    with override_settings(CACHES=redis_caches(redis_url)):
         make_release(title_ru="Только что опубликовано")
     for _ in range(12):
         status, _cache, body = fetch(server + "/ru/")
@@ -237,5 +162,5 @@ def test_cached_pages_are_served_while_postgresql_is_unreachable(
     # A page nobody has asked for yet needs the database: no 200 without it.
     assert fetch(server + "/en/")[0] >= 500
 
-    database_link.start()  # back on the same port: the workers reconnect by themselves
+    database_link.restore()  # back on the same port: the workers reconnect by themselves
     wait_for(lambda: fetch(server + "/en/")[0] == 200)
