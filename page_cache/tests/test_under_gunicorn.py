@@ -41,27 +41,6 @@ def wait_for(check, seconds=30):
 
 
 @pytest.fixture
-def wagtail_root(transactional_db):
-    """The rows Wagtail's migrations create (default locale, root page), which an earlier
-    transactional test's flush may have removed. (serialized_rollback collides with the content
-    types that the flush recreates.)"""
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if not Page.get_root_nodes().exists():
-        Page.add_root(
-            instance=Page(
-                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)
-            )
-        )
-
-
-@pytest.fixture
 def redis_url(private_redis):
     return private_redis.url
 
@@ -127,7 +106,7 @@ def fetch(url):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_publish_in_another_process_is_seen_by_every_worker_at_once(
-    wagtail_root, server, redis_url, make_release
+    server, redis_url, make_release
 ):
     make_release(title_ru="Первая новость")
     answers = [fetch(server + "/ru/") for _ in range(12)]
@@ -146,7 +125,7 @@ def test_a_publish_in_another_process_is_seen_by_every_worker_at_once(
 
 @pytest.mark.django_db(transaction=True)
 def test_cached_pages_are_served_while_postgresql_is_unreachable(
-    wagtail_root, server, database_link, make_release
+    server, database_link, make_release
 ):
     release = make_release(title_ru="Новость при недоступной базе")
     release_url = server + page_url_in(release, "ru")
