@@ -9,3 +9,6 @@ SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-use-in-p
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 # Template and code edits do not purge the page cache; a developer wants to see them at once.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
+# `make run` loads the demo content: one INFO line per page created, edited and published is
+# noise on a developer's console (production keeps them as an audit trail).
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING", "propagate": True}  # noqa: F405
