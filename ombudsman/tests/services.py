@@ -136,3 +136,28 @@ def private_redis():
     redis.start()
     yield redis
     redis.stop()
+
+
+# What a copy of the project for a subprocess test leaves out: environments, build output,
+# local data and caches (a developer's own .env included).
+PROJECT_COPY_IGNORES = (
+    ".venv",
+    ".git",
+    "media",
+    "staticfiles",
+    ".pytest-media",
+    "node_modules",
+    "*.sqlite3",
+    "__pycache__",
+    "bench",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".env",
+    "test-results",
+)
+
+
+def copy_of_project(root, destination):
+    """The project's sources copied to ``destination``, for commands that write into it."""
+    shutil.copytree(root, destination, ignore=shutil.ignore_patterns(*PROJECT_COPY_IGNORES))
+    return destination

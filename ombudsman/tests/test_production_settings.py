@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from ombudsman.tests.services import copy_of_project
+
 ROOT = Path(settings.BASE_DIR)
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "ombudsman.settings.production",
@@ -109,25 +111,7 @@ def test_production_values_come_from_the_environment():
 
 
 def test_env_example_copied_to_env_gives_a_working_check(tmp_path):
-    copy = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        copy,
-        ignore=shutil.ignore_patterns(
-            ".venv",
-            ".git",
-            "media",
-            "staticfiles",
-            ".pytest-media",
-            "node_modules",
-            "*.sqlite3",
-            "__pycache__",
-            "bench",
-            ".ruff_cache",
-            ".env",
-            "test-results",
-        ),
-    )
+    copy = copy_of_project(ROOT, tmp_path / "project")
     shutil.copy(ROOT / ".env.example", copy / ".env")
     result = run_manage("check", env={"DJANGO_SETTINGS_MODULE": "ombudsman.settings.dev"}, cwd=copy)
     assert result.returncode == 0, result.stderr

@@ -14,6 +14,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from ombudsman.tests.services import copy_of_project
+
 ROOT = Path(settings.BASE_DIR)
 
 
@@ -45,25 +47,7 @@ def test_catalogue_is_complete(language):
 
 def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
     """makemessages on a copy of the project finds no string that our catalogues lack."""
-    copy = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        copy,
-        ignore=shutil.ignore_patterns(
-            ".venv",
-            ".git",
-            "media",
-            "staticfiles",
-            ".pytest-media",
-            "node_modules",
-            "*.sqlite3",
-            "__pycache__",
-            "bench",
-            ".ruff_cache",
-            ".pytest_cache",
-            "test-results",
-        ),
-    )
+    copy = copy_of_project(ROOT, tmp_path / "project")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "ombudsman.settings.test"}
     for domain in ("django", "djangojs"):
         result = subprocess.run(  # noqa: S603
