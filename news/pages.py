@@ -78,6 +78,9 @@ HALF_FILLED_MESSAGE = _(
     "This language is half filled in: fill in this field too, or empty the others."
 )
 SLUG_MISSING_MESSAGE = _("Enter an address (slug) in Latin letters.")
+UNTITLED_DRAFT_MESSAGE = _(
+    "To save a draft, give it a title in at least one language: Kazakh, Russian or English."
+)
 
 
 def language_completeness_errors(values: dict[str, dict], slugs: dict[str, str]) -> dict:
@@ -138,11 +141,18 @@ class LanguageAwarePage(Page):
     @override
     def clean(self):
         """Replaces Page.clean and wagtail-modeltranslation's sibling scan. A draft may hold a
-        half-filled language (or none yet); slugs must be free in any case."""
+        half-filled language, but needs a title in some language; slugs must be free in any case."""
         # Again here: modeltranslation applies a cleared field of the UI language only in
         # clean_fields, after full_clean's first pass. An emptied slug is made anew.
         normalise_page_slugs(self)
-        if not getattr(self, "_validating_draft", False):
+        if getattr(self, "_validating_draft", False):
+            # Wagtail names every revision and log entry after the title: a draft with none in
+            # any language cannot be stored (the log entry's label would be blank).
+            if not any(is_filled(value_in(self, "title", code)) for code in LANGUAGE_CODES):
+                raise ValidationError(
+                    {f"title_{code}": UNTITLED_DRAFT_MESSAGE for code in LANGUAGE_CODES}
+                )
+        else:
             values = {
                 code: {name: value_in(self, name, code) for name in self.language_defining_fields}
                 for code in LANGUAGE_CODES

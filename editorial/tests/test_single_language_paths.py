@@ -6,10 +6,12 @@ a half-filled language); tests/browser/test_admin_languages.py does the same in 
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from news.models import NewsReleasePage
+from news.pages import UNTITLED_DRAFT_MESSAGE
 from news.tests.test_admin_editing import ALL, TEXTS, add_url, release_form
 
 pytestmark = pytest.mark.django_db
@@ -84,6 +86,38 @@ def test_autosave_accepts_a_half_filled_language(author, news_index):
     draft = NewsReleasePage.objects.get().get_latest_revision_as_object()
     assert draft.title_en == "Half an English version"
     assert not draft.title_ru and not draft.slug_ru
+
+
+@pytest.mark.parametrize("fields", [{}, {"lead_kk": "Только лид."}])
+def test_a_draft_without_any_title_is_a_form_error_not_a_500(author, news_index, fields):
+    """Wagtail names revisions and log entries after the title: an untitled draft can't be kept.
+    "Save draft" shows the error on every title; autosave answers Wagtail's validation error."""
+    _user, client = author
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "ru"
+    response = client.post(add_url(news_index), form_with([], None, **fields))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert {f"title_{code}" for code in ALL} <= set(errors)
+    with translation.override("ru"):
+        assert errors["title_kk"] == [str(UNTITLED_DRAFT_MESSAGE)]
+    assert errors["title_kk"][0].startswith("Чтобы сохранить черновик")  # in the UI's Russian
+    response = client.post(
+        add_url(news_index), form_with([], None, **fields), HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "validation_error"
+    assert not NewsReleasePage.objects.exists()
+
+
+def test_clearing_every_title_of_a_draft_is_a_form_error(author, news_index):
+    _user, client = author
+    client.post(add_url(news_index), form_with(["ru"], None))
+    release = NewsReleasePage.objects.get()
+    edit = reverse("wagtailadmin_pages:edit", args=(release.pk,))
+    response = client.post(edit, form_with([], None))
+    assert response.status_code == 200
+    assert "title_ru" in response.context["form"].errors
+    assert NewsReleasePage.objects.get().get_latest_revision_as_object().title_ru
 
 
 def test_submitting_a_half_filled_language_is_a_form_error(author, news_index):
