@@ -13,8 +13,6 @@
  * that the submission goes to the address (and revision) it answers with.
  */
 (() => {
-  "use strict";
-
   const GIVE_UP_WAITING_MS = 20000;
   const submitting = new WeakSet();
   const unanswered = new WeakMap(); // form -> {event, sentAt} of its autosave not yet answered
