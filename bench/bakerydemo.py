@@ -114,9 +114,10 @@ def warm(server, path):
 
 
 def median_run(runs: list[dict]) -> dict:
-    """Each figure's median over the rounds (errors: the total)."""
+    """Each figure's median over the rounds (errors and timeouts: the totals)."""
     figures = {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")}
-    return {**figures, "errors": sum(run["errors"] for run in runs)}
+    totals = {key: sum(run[key] for run in runs) for key in ("errors", "timeouts")}
+    return {**figures, **totals}
 
 
 def render(info, rows, sizes) -> str:
@@ -131,14 +132,15 @@ def render(info, rows, sizes) -> str:
         "- page sizes (bytes): " + "; ".join(f"{name} {size:,}" for name, size in sizes.items()),
         "",
         "| what | bakerydemo req/s | p50 ms | p99 ms | ours req/s | p50 ms | p99 ms "
-        "| ours ÷ bakerydemo (req/s) | non-2xx (b / o) |",
+        "| ours ÷ bakerydemo (req/s) | non-2xx, timeouts (b / o) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, (theirs, ours) in rows.items():
         lines.append(
             f"| {name} | {theirs['rps']:.0f} | {theirs['p50']:.1f} | {theirs['p99']:.1f} | "
             f"{ours['rps']:.0f} | {ours['p50']:.1f} | {ours['p99']:.1f} | "
-            f"{ours['rps'] / theirs['rps']:.2f} | {theirs['errors']} / {ours['errors']} |"
+            f"{ours['rps'] / theirs['rps']:.2f} | {theirs['errors']}, {theirs['timeouts']} / "
+            f"{ours['errors']}, {ours['timeouts']} |"
         )
     page_theirs, page_ours = rows["page: blog post ↔ uncached release"]
     ratio = page_ours["rps"] / page_theirs["rps"]

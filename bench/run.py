@@ -164,7 +164,9 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk(url, script=None) -> dict:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
+    # wrk's default 2 s timeout would drop the slowest requests from the latency figures (counted
+    # only as socket timeouts); 30 s keeps them in, and the timeouts are returned as well.
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "30s", "--latency"]
     if script:
         command += ["-s", script]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
@@ -174,11 +176,13 @@ def wrk(url, script=None) -> dict:
         return float(match.group(1)) * UNITS[match.group(2)]
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": latency(50),
         "p99": latency(99),
         "errors": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
     }
 
