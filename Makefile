@@ -80,8 +80,10 @@ test: install node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Production profile under load (PostgreSQL, Redis, gunicorn, wrk); writes bench/RESULTS.md.
+# With BAKERYDEMO_DIR set, also the side-by-side run against bakerydemo (bench/README.md).
 bench: install
 	$(PY) bench/run.py
+	@if [ -n "$(BAKERYDEMO_DIR)" ]; then $(PY) -m bench.bakerydemo; fi
 
 # The CSS/JS linter (Biome) and the Nu Html Checker come from npm, pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json

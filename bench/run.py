@@ -66,10 +66,10 @@ def manage(*args, **extra):
     return time.monotonic() - started
 
 
-def recreate_database():
+def recreate_database(url=DATABASE_URL):
     import psycopg
 
-    parts = urlsplit(DATABASE_URL)
+    parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if not name.startswith("perf"):
         sys.exit(f"Refusing to recreate database {name!r}: bench databases start with 'perf'.")
@@ -85,10 +85,10 @@ def flush_redis():
     redis.Redis.from_url(REDIS_URL).flushdb()
 
 
-def analyze():
+def analyze(url=DATABASE_URL):
     import psycopg
 
-    with psycopg.connect(DATABASE_URL, autocommit=True) as connection:
+    with psycopg.connect(url, autocommit=True) as connection:
         connection.execute("VACUUM ANALYZE")
 
 
@@ -98,37 +98,29 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class Server:
-    def __init__(self, name, page_cache: bool):
+class GunicornServer:
+    """A gunicorn with 2 workers on a free loopback port, started from `command` in `cwd`."""
+
+    def __init__(self, name, command, cwd, env, ready_path="/robots.txt"):
         self.name = name
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        config = ["--config", "gunicorn.conf.py"] if (ROOT / "gunicorn.conf.py").exists() else []
         self.log = open(WORK / f"gunicorn-{name}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [
-                GUNICORN,
-                *config,
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "2",
-                "ombudsman.wsgi:application",
-            ],
-            cwd=ROOT,
-            env=environment(
-                PAGE_CACHE_ENABLED="true" if page_cache else "false", WEB_CONCURRENCY="2"
-            ),
+            [*command, "--bind", f"127.0.0.1:{self.port}", "--workers", "2"],
+            cwd=cwd,
+            env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.base + "/robots.txt", timeout=2).read()
+                urllib.request.urlopen(self.base + ready_path, timeout=2).read()
                 return
             except OSError:
                 time.sleep(0.3)
+        self.stop()
         raise RuntimeError(f"gunicorn ({name}) did not start; see {self.log.name}")
 
     def get(self, path, **headers):
@@ -153,11 +145,28 @@ class Server:
         self.log.close()
 
 
+class Server(GunicornServer):
+    """Our production profile (bench.settings, gunicorn.conf.py), page cache on or off."""
+
+    def __init__(self, name, page_cache: bool):
+        config = ["--config", "gunicorn.conf.py"] if (ROOT / "gunicorn.conf.py").exists() else []
+        super().__init__(
+            name,
+            [GUNICORN, *config, "ombudsman.wsgi:application"],
+            cwd=ROOT,
+            env=environment(
+                PAGE_CACHE_ENABLED="true" if page_cache else "false", WEB_CONCURRENCY="2"
+            ),
+        )
+
+
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk(url, script=None) -> dict:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
+    # wrk's default 2 s timeout would drop the slowest requests from the latency figures (counted
+    # only as socket timeouts); 30 s keeps them in, and the timeouts are returned as well.
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "30s", "--latency"]
     if script:
         command += ["-s", script]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
@@ -167,11 +176,13 @@ def wrk(url, script=None) -> dict:
         return float(match.group(1)) * UNITS[match.group(2)]
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    timeouts = re.search(r"Socket errors:.*timeout (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": latency(50),
         "p99": latency(99),
         "errors": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
     }
 
@@ -251,22 +262,43 @@ def machine() -> dict:
     }
 
 
-def main():
+def require_wrk():
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
     WORK.mkdir(exist_ok=True)
-    info = machine()
-    print(f"Bench on {info['date']}: {info['cpu']}, load {info['load']}")
+
+
+def build_database():
+    """A fresh database and Redis db: migrations, the demo content and 10 releases, static."""
     recreate_database()
     flush_redis()
     manage("migrate", "--noinput", "-v", "0")
     manage("load_demo_content", "--releases", "10", "-v", "0")
     manage("collectstatic", "--noinput", "-v", "0")
     analyze()
+
+
+def load_releases() -> float:
+    """`load_demo_content --releases N` on top of build_database(); returns its seconds."""
+    seconds = manage("load_demo_content", "--releases", str(RELEASES))
+    analyze()
+    return seconds
+
+
+def static_url(path="css/site.css") -> str:
+    """The hashed URL collectstatic gave one of our static files."""
+    manifest = json.loads((WORK / "static" / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"][path]
+
+
+def main():
+    require_wrk()
+    info = machine()
+    print(f"Bench on {info['date']}: {info['cpu']}, load {info['load']}")
+    build_database()
     small_pages = bench_pages(25)
     counts_small = query_counts(small_pages)
-    load_seconds = manage("load_demo_content", "--releases", str(RELEASES))
-    analyze()
+    load_seconds = load_releases()
     pages = bench_pages(RELEASES)
     flush_redis()
 
@@ -279,13 +311,12 @@ def main():
         counts_large = query_counts(pages)
         release_html, _headers = uncached.get(pages["release"][1])
         (WORK / "floor.html").write_bytes(release_html)
-        manifest = json.loads((WORK / "static" / "staticfiles.json").read_text())
-        static_url = "/static/" + manifest["paths"]["css/site.css"]
+        static = static_url()
         page_id = int(re.search(rb'data-page-id="(\d+)"', release_html).group(1))
         fragment = re.search(r"<h1[^>]*>([^<]{12,60})", release_html.decode()).group(1).split()[0]
         for server in (uncached, cached):
             row = {}
-            row["static file (WhiteNoise)"] = wrk(server.base + static_url)
+            row["static file (WhiteNoise)"] = wrk(server.base + static)
             row["floor (bytes from memory)"] = wrk(server.base + "/bench-floor/")
             for name, (method, path) in pages.items():
                 if method == "POST":
