@@ -16,9 +16,9 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.defaults import server_error as django_server_error
 
 from news.languages import LANGUAGE_CODES
+from ombudsman.errors import server_error as static_server_error
 
 logger = logging.getLogger("ombudsman.faults")
 
@@ -76,11 +76,12 @@ class DatabaseUnavailableMiddleware:
 
 def server_error(request):
     """handler500. Database failures raised outside a view (a middleware loading the session
-    or the user) reach only this handler, so it gives them the same 503 page."""
+    or the user) reach only this handler, so it gives them the same 503 page; anything else
+    gets the static 500 page in the visitor's language."""
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_DOWN_ERRORS):
         return unavailable_response(request)
     try:
-        return django_server_error(request)
+        return static_server_error(request)
     except Exception:  # noqa: BLE001 — the 500 page must not fail (e.g. a template error)
         return HttpResponseServerError("Server error", content_type="text/plain")

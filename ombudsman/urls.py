@@ -15,8 +15,6 @@ from ombudsman.views import favicon
 from typo_reports import urls as typo_reports_urls
 
 SITEMAPS = {"pages": PagesSitemap}
-# A lost database connection anywhere, even in a middleware, gets the 503 page (faults.py).
-handler500 = "ombudsman.faults.server_error"
 
 # Addresses without a language prefix: the language chooser, admins, APIs, crawler files.
 urlpatterns = [
@@ -53,4 +51,6 @@ localized_urlpatterns = [
 urlpatterns += i18n_patterns(*localized_urlpatterns, prefix_default_language=True)
 
 handler404 = "ombudsman.errors.page_not_found"
-handler500 = "ombudsman.errors.server_error"
+# A lost database connection anywhere, even in a middleware, gets the 503 page (faults.py); any
+# other failure the static 500 page in the visitor's language (errors.py).
+handler500 = "ombudsman.faults.server_error"

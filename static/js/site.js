@@ -34,11 +34,9 @@
   function writeChoice(choice) {
     const value = serialise(choice);
     const secure = location.protocol === "https:" ? "; Secure" : "";
-    if (value) {
-      document.cookie = `${COOKIE}=${encodeURIComponent(value)}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
-    } else {
-      document.cookie = `${COOKIE}=; Path=/; Max-Age=0; SameSite=Lax${secure}`;
-    }
+    const lifetime = value ? "31536000" : "0"; // a year, or delete it
+    // biome-ignore lint/suspicious/noDocumentCookie: the server reads this cookie too (the no-JS /vision/ links set it, the <noscript> /vision.css reads it), so it must be an ordinary cookie written before the next page loads; the Cookie Store API is asynchronous, absent on plain HTTP (not a secure context) and in older Firefox and Safari.
+    document.cookie = `${COOKIE}=${encodeURIComponent(value)}; Path=/; Max-Age=${lifetime}; SameSite=Lax${secure}`;
   }
 
   function applyChoice(choice) {

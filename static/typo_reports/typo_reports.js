@@ -7,7 +7,7 @@
 
   var root = document.querySelector("[data-typo-report]");
   var scope = document.querySelector("[data-typo-scope]");
-  var dialog = root && root.querySelector("[data-typo-dialog]");
+  var dialog = root?.querySelector("[data-typo-dialog]");
   if (!root || !scope || !dialog || typeof dialog.showModal !== "function") {
     return; // the "Report an error" link (no-JS form) still works
   }
@@ -143,7 +143,7 @@
 
   function errorText(data) {
     var messages = [];
-    if (data && data.errors) {
+    if (data?.errors) {
       Object.keys(data.errors).forEach(function (field) {
         messages = messages.concat(data.errors[field]);
       });

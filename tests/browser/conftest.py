@@ -6,9 +6,11 @@ Without a browser these tests skip, unless REQUIRE_BROWSER=1 (set by .ci/run): t
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -71,21 +73,40 @@ class DemoSite(SimpleNamespace):
         return result.stdout
 
 
-def _run_demo_site(folder):
+def _run_demo_site(folder, debug=True, copy_of=None):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ombudsman.settings.dev",
         "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
         "MEDIA_ROOT": str(folder / "media"),
-        "DEBUG": "true",
+        "DEBUG": "true" if debug else "false",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["load_demo_content"], ["load_office_demo_content"]):
-        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+    if copy_of is None:
+        for command in (
+            ["migrate", "--noinput"],
+            ["load_demo_content"],
+            ["load_office_demo_content"],
+        ):
+            subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True)  # noqa: S603
+    else:  # another site's database and media (SQLite's backup API: consistent while it runs)
+        with (
+            closing(sqlite3.connect(copy_of.folder / "db.sqlite3")) as source,
+            closing(sqlite3.connect(folder / "db.sqlite3")) as target,
+        ):
+            source.backup(target)
+        shutil.copytree(copy_of.folder / "media", folder / "media")
     port = _free_port()
     log = (folder / "server.log").open("wb")
     server = subprocess.Popen(  # noqa: S603
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        # --insecure: runserver serves the static files with DEBUG off too.
+        [
+            *manage,
+            "runserver",
+            f"127.0.0.1:{port}",
+            "--noreload",
+            *([] if debug else ["--insecure"]),
+        ],
         env=env,
         cwd=ROOT,
         stdout=log,
@@ -101,7 +122,12 @@ def _run_demo_site(folder):
         server.kill()
         pytest.fail("the development server did not start")
     yield DemoSite(
-        url=f"http://127.0.0.1:{port}", env=env, manage=manage, root=ROOT, log=folder / "server.log"
+        url=f"http://127.0.0.1:{port}",
+        env=env,
+        manage=manage,
+        root=ROOT,
+        folder=folder,
+        log=folder / "server.log",
     )
     server.terminate()
     server.wait(timeout=10)
@@ -114,6 +140,17 @@ def demo_site(tmp_path_factory):
     in a temporary folder, for the whole session; the pytest database is never involved. Tests
     that need to look into its database use ``demo_site.shell``."""
     yield from _run_demo_site(tmp_path_factory.mktemp("demo-site"))
+
+
+@pytest.fixture(scope="session")
+def no_debug_site(tmp_path_factory, demo_site):
+    """The demo site with DEBUG off, on a copy of ``demo_site``'s SQLite file (no second load of
+    the demo content): Django then answers with the project's own error pages (handler404 /
+    handler500) instead of its debug pages. Static files still come from runserver
+    (``--insecure``); media files are not served with DEBUG off."""
+    yield from _run_demo_site(
+        tmp_path_factory.mktemp("no-debug-site"), debug=False, copy_of=demo_site
+    )
 
 
 @pytest.fixture(scope="session")

@@ -221,6 +221,24 @@ def test_release_page_weight_without_images(demo_site, open_page):
         assert loading == "lazy" and has_width and has_height
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_only_the_one_stylesheet_blocks_rendering(demo_site, open_page, language):
+    """Chromium's own verdict (Resource Timing ``renderBlockingStatus``) on every resource the
+    home page, the list and a release load: the site stylesheet blocks, nothing else does."""
+    page = open_page(locale=language)
+    release = newest_release(page, demo_site, language)
+    for path in (f"/{language}/", INDEX[language], release):
+        page.goto(demo_site.url + path)
+        page.wait_for_load_state("networkidle")
+        entries = page.evaluate(
+            """() => performance.getEntriesByType('resource').map(e =>
+                [new URL(e.name).pathname, e.renderBlockingStatus])"""
+        )
+        assert entries, path
+        blocking = [name for name, status in entries if status == "blocking"]
+        assert blocking == ["/static/css/site.css"], (path, entries)
+
+
 def page_types(page, demo_site, language):
     page.goto(demo_site.url + f"/{language}/")
     office = page.locator(".site-nav a").nth(2).get_attribute("href")

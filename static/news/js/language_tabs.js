@@ -65,7 +65,7 @@
         .some((input) => /^body_[a-z]+-\d+-deleted$/.test(input.name) && input.value !== "1");
     }
     const input = section.querySelector(`[name="${field}_${code}"]`);
-    return Boolean(input && input.value.trim());
+    return Boolean(input?.value.trim());
   }
 
   function anythingFilled(section, code) {
