@@ -192,7 +192,7 @@ def test_on_redis_each_check_is_one_atomic_script_and_slots_come_back(private_re
             assert take_slot("reader") == 0
             wait = take_slot("reader")
             assert 0 < wait <= settings.TYPO_REPORTS_RATE_LIMIT_SHORT_SECONDS + 1
-            assert take_slot("another reader") == 0
+            assert take_slot("another-reader") == 0
         finally:
             connection.execute_command = original
         raw = redis_py.Redis.from_url(private_redis.url)
