@@ -37,6 +37,10 @@ RELEASES = int(os.environ.get("BENCH_RELEASES", "10000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 SEARCH_QUERY = os.environ.get("BENCH_SEARCH_QUERY", "пыток")
+# Sent on every row, the static file's included, as a browser sends it: WhiteNoise then serves the
+# static file gzip-compressed and the page cache its compressed entries. BENCH_ACCEPT_ENCODING=""
+# sends none (both served uncompressed).
+ACCEPT_ENCODING = os.environ.get("BENCH_ACCEPT_ENCODING", "gzip, deflate, br")
 
 
 def environment(**extra) -> dict:
@@ -167,6 +171,8 @@ def wrk(url, script=None) -> dict:
     # wrk's default 2 s timeout would drop the slowest requests from the latency figures (counted
     # only as socket timeouts); 30 s keeps them in, and the timeouts are returned as well.
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "30s", "--latency"]
+    if ACCEPT_ENCODING:
+        command += ["-H", f"Accept-Encoding: {ACCEPT_ENCODING}"]
     if script:
         command += ["-s", script]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
@@ -350,6 +356,8 @@ def render(info, results, counts_small, counts_large, rss, load_seconds) -> str:
         "  measured in one run are what count.",
         f"- {RELEASES:,} synthetic releases on PostgreSQL + Redis, gunicorn 2 sync workers per",
         f"  server, wrk {CONNECTIONS} connections for {SECONDS} s per row, loopback.",
+        f"- every request sends Accept-Encoding: {ACCEPT_ENCODING or '(none)'}"
+        " (BENCH_ACCEPT_ENCODING), as a browser does.",
         f"- `load_demo_content --releases {RELEASES}`: {load_seconds:.1f} s",
         "",
         "| page | mode | req/s | p50 ms | p99 ms | × static | non-2xx | queries @25 | queries @"

@@ -6,6 +6,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Public page cache"
 
     def ready(self):
-        from . import purge
+        from . import checks, purge  # noqa: F401 (checks registers itself)
 
         purge.connect_signals()

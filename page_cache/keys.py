@@ -21,6 +21,9 @@ from django.conf import settings
 from django.core.cache import caches
 
 GENERATION_KEY = "page-cache:generation"
+# In every entry's key: a release that stores entries in another shape uses another number, so
+# workers of two releases running side by side (a rolling restart) never read each other's.
+ENTRY_FORMAT = 2
 # Addresses without a language prefix that are the same in every language.
 NEUTRAL_LANGUAGE = "any"
 
@@ -65,7 +68,12 @@ def start_generation(cache) -> int:
 def entry_key(language: str, scheme: str, host: str, path: str, query: str) -> str:
     address = f"{scheme}://{host}{path}?{normalised_query(query)}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"page-cache:{language}:{digest}"
+    return f"page-cache:{ENTRY_FORMAT}:{language}:{digest}"
+
+
+def gzip_key(key: str) -> str:
+    """Where the gzip-compressed variant of the entry under ``key`` is kept."""
+    return f"{key}:gzip"
 
 
 def read_with_generation(cache, key: str):

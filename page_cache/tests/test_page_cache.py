@@ -317,3 +317,69 @@ def test_cached_page_is_served_with_the_database_unreachable(client, make_releas
 def test_the_cache_can_be_switched_off(client, make_release):
     make_release()
     assert "X-Cache" not in client.get("/ru/")
+
+
+@pytest.mark.django_db
+def test_a_client_that_accepts_gzip_gets_the_compressed_variant_of_the_same_page(
+    client, make_release
+):
+    import gzip
+
+    release = make_release()
+    url = page_url_in(release, "ru")
+    first = client.get(url)
+    assert first["X-Cache"] == "MISS"
+    assert "Accept-Encoding" in first["Vary"]
+    plain = client.get(url)
+    assert plain["X-Cache"] == "HIT" and not plain.has_header("Content-Encoding")
+    packed = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert packed["X-Cache"] == "HIT"
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content == first.content
+    assert len(packed.content) < len(plain.content) / 2
+    assert packed["Content-Length"] == str(len(packed.content))
+    assert "Accept-Encoding" in packed["Vary"]
+    # Another representation, another ETag; each answers 304 to its own.
+    assert packed["ETag"] == plain["ETag"][:-1] + '-gzip"'
+    for headers in (
+        {"Accept-Encoding": "gzip", "If-None-Match": packed["ETag"]},
+        {"If-None-Match": plain["ETag"]},
+    ):
+        assert client.get(url, headers=headers).status_code == 304
+    # The same security headers as the page itself (the policy carries no nonce to go stale).
+    for name in ("Content-Security-Policy", "Permissions-Policy", "Content-Type"):
+        assert packed[name] == first[name]
+    assert "nonce-" not in packed["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("accept", ["", "identity", "gzip;q=0", "br", "*"])
+def test_clients_that_do_not_ask_for_gzip_get_the_page_as_it_is(client, make_release, accept):
+    release = make_release()
+    url = page_url_in(release, "ru")
+    client.get(url)
+    response = client.get(url, headers={"Accept-Encoding": accept})
+    assert response["X-Cache"] == "HIT"
+    assert not response.has_header("Content-Encoding")
+    assert response.content.startswith(b"<!DOCTYPE html>") or b"<html" in response.content[:200]
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        ("gzip", True),
+        ("gzip, deflate, br, zstd", True),
+        ("br;q=1.0, gzip;q=0.8", True),
+        ("x-gzip", True),
+        ("GZIP", True),
+        ("gzip;q=0", False),
+        ("gzip; q=0.0", False),
+        ("deflate, br", False),
+        ("gzipped", False),
+        ("", False),
+    ],
+)
+def test_accept_encoding_is_read_as_rfc_9110_says(rf, accept, expected):
+    from page_cache.middleware import accepts_gzip
+
+    assert accepts_gzip(rf.get("/", HTTP_ACCEPT_ENCODING=accept)) is expected

@@ -159,6 +159,52 @@ def test_the_limit_is_exact_across_processes_sharing_redis(private_redis):
     assert accepted == 37
 
 
+def test_on_redis_each_check_is_one_atomic_script_and_slots_come_back(private_redis):
+    """take_slot on Redis: one round trip (a script), the windows' keys expire, an invalid
+    report's slot comes back, and a window that has ended is not brought back by give_back."""
+    import redis as redis_py
+
+    from ombudsman.cache import redis_caches
+    from typo_reports.protection import give_back, take_slot
+
+    with override_settings(
+        CACHES=redis_caches(private_redis.url),
+        TYPO_REPORTS_RATE_LIMIT_SHORT=3,
+        TYPO_REPORTS_RATE_LIMIT_DAILY=1000,
+    ):
+        from django.core.cache import caches
+
+        connection = caches["limits"]._cache.get_client(write=True)
+        commands = []
+        original = connection.execute_command
+
+        def counting(*args, **kwargs):
+            commands.append(args[0])
+            return original(*args, **kwargs)
+
+        connection.execute_command = counting
+        try:
+            assert take_slot("reader") == 0  # the first call also loads the script
+            commands.clear()
+            assert [take_slot("reader") for _ in range(2)] == [0, 0]
+            assert commands == ["EVALSHA", "EVALSHA"]  # one round trip a check
+            give_back("reader")  # the third report was invalid: its slot comes back
+            assert take_slot("reader") == 0
+            wait = take_slot("reader")
+            assert 0 < wait <= settings.TYPO_REPORTS_RATE_LIMIT_SHORT_SECONDS + 1
+            assert take_slot("another-reader") == 0
+        finally:
+            connection.execute_command = original
+        raw = redis_py.Redis.from_url(private_redis.url)
+        keys = raw.keys("*typo_reports:rate:reader:*")
+        assert len(keys) == 2  # the short window and the day
+        for key in keys:
+            assert 0 < raw.ttl(key) <= 24 * 60 * 60 + 60
+        raw.delete(*keys)  # the windows end
+        give_back("reader")
+        assert raw.keys("*typo_reports:rate:reader:*") == []
+
+
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
 @override_settings(TYPO_REPORTS_RATE_LIMIT_SHORT=1000, TYPO_REPORTS_RATE_LIMIT_DAILY=1000)
