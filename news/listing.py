@@ -25,3 +25,29 @@ class ListingRows:
         keys = list(self.queryset.values_list("pk", flat=True)[window])
         rows = {row.pk: row for row in self.queryset.filter(pk__in=keys).order_by()}
         return [rows[key] for key in keys if key in rows]
+
+
+class RankedRows(ListingRows):
+    """Like ListingRows, for a list every page of which must order all its rows anyway (search
+    results ranked by relevance): the keys of every row are read once, in order, in one query;
+    the count is their number and a page fetches the rows of its keys. Counting and then ranking
+    again for the page's window would compute the rank of every match twice."""
+
+    def __init__(self, queryset):
+        super().__init__(queryset)
+        self._keys = None
+
+    def keys(self) -> list:
+        if self._keys is None:
+            self._keys = list(self.queryset.values_list("pk", flat=True))
+        return self._keys
+
+    def count(self):
+        return len(self.keys())
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            return self[window : window + 1][0]
+        keys = self.keys()[window]
+        rows = {row.pk: row for row in self.queryset.filter(pk__in=keys).order_by()}
+        return [rows[key] for key in keys if key in rows]
