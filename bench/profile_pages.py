@@ -4,8 +4,10 @@ wrk's latencies on a shared 2-core machine are mostly queueing; this measures wh
 costs a worker. With the environment ``make bench`` gives its servers (bench.settings: production
 settings, DEBUG off, persistent database connection, Redis) and the page cache off, each page of
 the bench is requested N times through Django's WSGI handler (every middleware, as under
-gunicorn), after one warm-up request. Printed per page: mean and median milliseconds, queries per
-request and the milliseconds spent in them.
+gunicorn), after one warm-up request. Printed per page: mean, median and minimum milliseconds,
+the mean CPU milliseconds of this process (steadier than wall time when other processes load the
+machine; it leaves out the database's own work), queries per request and the milliseconds spent
+in them.
 
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/perf_bench \\
     BENCH_REDIS_URL=redis://127.0.0.1:6379/2 .venv/bin/python bench/profile_pages.py \\
@@ -130,27 +132,28 @@ def main():
             sys.exit(f"Unknown page(s) {sorted(unknown)}; choose from {sorted(pages)}")
         pages = {name: pages[name] for name in args.page}
 
-    columns = ("mean ms", "median", "min", "queries", "SQL ms")
+    columns = ("mean ms", "median", "min", "CPU ms", "queries", "SQL ms")
     print(f"{'page':24} " + " ".join(f"{c:>8}" for c in columns) + "  bytes")
     profiles = {}
     for name, path in pages.items():
         status, body = request(handler, path)  # warm per-process caches
         if not status.startswith("200"):
             sys.exit(f"{name} ({path}) answered {status}")
-        timings, timer = [], QueryTimer()
+        timings, cpu, timer = [], [], QueryTimer()
         profiler = cProfile.Profile() if args.profile else None
         with connection.execute_wrapper(timer):
             for _ in range(args.n):
                 if profiler:
                     profiler.enable()
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 request(handler, path)
                 timings.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
                 if profiler:
                     profiler.disable()
         print(
             f"{name:24} {statistics.mean(timings):8.1f} {statistics.median(timings):8.1f} "
-            f"{min(timings):8.1f} {timer.count / args.n:8.1f} "
+            f"{min(timings):8.1f} {statistics.mean(cpu):8.1f} {timer.count / args.n:8.1f} "
             f"{timer.seconds * 1000 / args.n:8.1f}  {len(body)}"
         )
         if profiler:
