@@ -8,13 +8,22 @@ order), then fetches the full rows of the ten keys shown.
 
 
 class ListingRows:
-    """A sliceable, countable stand-in for a listing queryset, for Django's Paginator."""
+    """A sliceable, countable stand-in for a listing queryset, for Django's Paginator.
 
-    def __init__(self, queryset):
+    Counting the live releases of a language scans every one of them (20 ms at 10,000): with a
+    ``count_key`` (which must name the language and the list), the count is kept until the next
+    purge of the page cache, which every publish, unpublish, move or deletion makes."""
+
+    def __init__(self, queryset, count_key: str | None = None):
         self.queryset = queryset
+        self.count_key = count_key
 
     def count(self):
-        return self.queryset.count()
+        if self.count_key is None:
+            return self.queryset.count()
+        from page_cache.keys import remember_until_next_purge
+
+        return remember_until_next_purge(self.count_key, self.queryset.count)
 
     def __len__(self):
         return self.count()

@@ -126,9 +126,9 @@ class NewsIndexPage(LanguageAwarePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["releases"] = paginate(
-            ListingRows(self.releases(active_language())), request, settings.NEWS_RELEASES_PER_PAGE
-        )
+        language = active_language()
+        rows = ListingRows(self.releases(language), count_key=f"release-count:{language}:{self.pk}")
+        context["releases"] = paginate(rows, request, settings.NEWS_RELEASES_PER_PAGE)
         return context
 
 

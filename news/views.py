@@ -81,7 +81,11 @@ def topic(request, slug):
         "news/topic.html",
         {
             "topic": topic,
-            "releases": paginate(ListingRows(releases), request, settings.NEWS_RELEASES_PER_PAGE),
+            "releases": paginate(
+                ListingRows(releases, count_key=f"topic-release-count:{language}:{topic.pk}"),
+                request,
+                settings.NEWS_RELEASES_PER_PAGE,
+            ),
             "language_alternates": same_view_in_each_language(
                 "topic",
                 **{
