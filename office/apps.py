@@ -24,7 +24,11 @@ class OfficeConfig(AppConfig):
             )
 
 
-def _contacts_changed(sender, instance, **kwargs):
+def _contacts_changed(sender, instance, created=False, **kwargs):
+    if created:
+        # OfficeContacts.for_site creates the empty row on the first page that reads it;
+        # the editor's own save (an update) follows. Purging here would only waste the cache.
+        return
     from page_cache.purge import purge_after_change
 
     purge_after_change(None)
