@@ -88,7 +88,9 @@ class ReleasesFeed(Feed):
         return None
 
     def releases(self, obj):
-        return NewsReleasePage.objects.in_language_listing(active_language(), with_body=True)
+        return NewsReleasePage.objects.in_language_listing(
+            active_language(), with_body=True
+        ).prefetch_related("topics")
 
     def items(self, obj):
         return self.releases(obj)[:FEED_SIZE]

@@ -8,13 +8,22 @@ order), then fetches the full rows of the ten keys shown.
 
 
 class ListingRows:
-    """A sliceable, countable stand-in for a listing queryset, for Django's Paginator."""
+    """A sliceable, countable stand-in for a listing queryset, for Django's Paginator.
 
-    def __init__(self, queryset):
+    Counting the live releases of a language scans every one of them (20 ms at 10,000): with a
+    ``count_key`` (which must name the language and the list), the count is kept until the next
+    purge of the page cache, which every publish, unpublish, move or deletion makes."""
+
+    def __init__(self, queryset, count_key: str | None = None):
         self.queryset = queryset
+        self.count_key = count_key
 
     def count(self):
-        return self.queryset.count()
+        if self.count_key is None:
+            return self.queryset.count()
+        from page_cache.keys import remember_until_next_purge
+
+        return remember_until_next_purge(self.count_key, self.queryset.count)
 
     def __len__(self):
         return self.count()
@@ -23,5 +32,31 @@ class ListingRows:
         if not isinstance(window, slice):
             return self[window : window + 1][0]
         keys = list(self.queryset.values_list("pk", flat=True)[window])
+        rows = {row.pk: row for row in self.queryset.filter(pk__in=keys).order_by()}
+        return [rows[key] for key in keys if key in rows]
+
+
+class RankedRows(ListingRows):
+    """Like ListingRows, for a list every page of which must order all its rows anyway (search
+    results ranked by relevance): the keys of every row are read once, in order, in one query;
+    the count is their number and a page fetches the rows of its keys. Counting and then ranking
+    again for the page's window would compute the rank of every match twice."""
+
+    def __init__(self, queryset):
+        super().__init__(queryset)
+        self._keys = None
+
+    def keys(self) -> list:
+        if self._keys is None:
+            self._keys = list(self.queryset.values_list("pk", flat=True))
+        return self._keys
+
+    def count(self):
+        return len(self.keys())
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            return self[window : window + 1][0]
+        keys = self.keys()[window]
         rows = {row.pk: row for row in self.queryset.filter(pk__in=keys).order_by()}
         return [rows[key] for key in keys if key in rows]

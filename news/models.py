@@ -126,9 +126,9 @@ class NewsIndexPage(LanguageAwarePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["releases"] = paginate(
-            ListingRows(self.releases(active_language())), request, settings.NEWS_RELEASES_PER_PAGE
-        )
+        language = active_language()
+        rows = ListingRows(self.releases(language), count_key=f"release-count:{language}:{self.pk}")
+        context["releases"] = paginate(rows, request, settings.NEWS_RELEASES_PER_PAGE)
         return context
 
 
@@ -138,7 +138,8 @@ class NewsReleasePageManager(PageManager):
 
         The bodies (large JSON) are left out unless asked for, and then only ``language``'s;
         the order (date, then the release's own key) is the index ``release_listing_order``,
-        so a page of the list reads only the rows it shows."""
+        so a page of the list reads only the rows it shows. Topics are not prefetched: the
+        cards do not show them (the feeds, which do, prefetch them)."""
         bodies = [f"body_{code}" for code in LANGUAGE_CODES if not (with_body and code == language)]
         releases = self.get_queryset().rewrite(False).live().filter(in_language_q(language))
         # Django's own defer: modeltranslation's would add every language's column of "body".
@@ -146,7 +147,7 @@ class NewsReleasePageManager(PageManager):
             models.QuerySet.defer(releases, "body", *bodies)
             .order_by("-date", "-page_ptr_id")
             .select_related("hero_image")
-            .prefetch_related("topics", "hero_image__renditions")
+            .prefetch_related("hero_image__renditions")
         )
 
 

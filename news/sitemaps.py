@@ -57,8 +57,15 @@ class PageEntries:
 
     def __init__(self):
         self.pages = live_pages().order_by("path")
-        counts = self.pages.aggregate(
-            **{code: Count("pk", filter=in_language_q(code)) for code in LANGUAGE_CODES}
+        from page_cache.keys import remember_until_next_purge
+
+        # A scan of every live page: kept until the next purge of the page cache (every
+        # publish, unpublish, move or deletion makes one).
+        counts = remember_until_next_purge(
+            f"sitemap-counts:{','.join(LANGUAGE_CODES)}",
+            lambda: self.pages.aggregate(
+                **{code: Count("pk", filter=in_language_q(code)) for code in LANGUAGE_CODES}
+            ),
         )
         self.counts = [(code, counts[code]) for code in LANGUAGE_CODES]
 
@@ -116,7 +123,12 @@ class PagesSitemap(Sitemap):
         return item.lastmod
 
     def get_latest_lastmod(self):
-        return live_pages().aggregate(latest=Max("last_published_at"))["latest"]
+        from page_cache.keys import remember_until_next_purge
+
+        return remember_until_next_purge(
+            f"sitemap-latest:{','.join(LANGUAGE_CODES)}",
+            lambda: live_pages().aggregate(latest=Max("last_published_at"))["latest"],
+        )
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)

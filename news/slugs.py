@@ -20,7 +20,20 @@ def children_of(parent):
 
 
 def child_by_slug(parent, slug: str, language: str):
+    """The child of ``parent`` with ``slug`` in ``language``, or None. When the parent's type
+    allows one child type only (a news index holds releases), the child is read as that type
+    in the same query, instead of a Page row and then its specific row."""
     field = build_localized_fieldname("slug", language)
+    child_models = type(parent).clean_subpage_models()
+    if len(child_models) == 1 and child_models[0] is not Page:
+        model = child_models[0]
+        child = (
+            model.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+            .filter(**{field: slug})
+            .first()
+        )
+        if child is not None:
+            return child
     return children_of(parent).filter(**{field: slug}).first()
 
 

@@ -9,7 +9,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_safe
 
 from .languages import LANGUAGE_CODES, active_language, has_language, value_in
-from .listing import ListingRows
+from .listing import ListingRows, RankedRows
 from .models import NewsReleasePage
 from .pagination import paginate
 from .search import clean_query, search_releases
@@ -58,7 +58,7 @@ def search(request):
     language = active_language()
     query = clean_query(request.GET.get("q", ""))
     results = paginate(
-        ListingRows(search_releases(query, language)), request, settings.NEWS_RELEASES_PER_PAGE
+        RankedRows(search_releases(query, language)), request, settings.NEWS_RELEASES_PER_PAGE
     )
     return render(
         request,
@@ -81,7 +81,11 @@ def topic(request, slug):
         "news/topic.html",
         {
             "topic": topic,
-            "releases": paginate(ListingRows(releases), request, settings.NEWS_RELEASES_PER_PAGE),
+            "releases": paginate(
+                ListingRows(releases, count_key=f"topic-release-count:{language}:{topic.pk}"),
+                request,
+                settings.NEWS_RELEASES_PER_PAGE,
+            ),
             "language_alternates": same_view_in_each_language(
                 "topic",
                 **{

@@ -26,7 +26,8 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
+        # The same XML as Django's template, written in Python (news/templatetags/sitemap_xml.py).
+        {"sitemaps": SITEMAPS, "template_name": "news/sitemap.xml"},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),

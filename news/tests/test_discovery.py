@@ -287,3 +287,29 @@ def test_switcher_on_search_feeds_and_topic_pages_leads_to_the_same_view(client,
         link["hreflang"] for link in soup(topic_page).select('head link[rel="alternate"][hreflang]')
     }
     assert hreflangs == {"en", "ru", "x-default"}
+
+
+def test_sitemap_pages_are_the_bytes_of_djangos_own_sitemap_template(client, make_release):
+    """news/sitemap.xml writes the entries in Python (speed); the XML must be Django's."""
+    from django.template.loader import render_to_string
+
+    make_release(title_ru="Права & «свобода» <человека>", languages=("ru", "en"))
+    response = client.get("/sitemap-pages.xml")
+    assert response.status_code == 200
+    urlset = response.context["urlset"]
+    assert any(url["lastmod"] for url in urlset)
+    assert response.content.decode() == render_to_string("sitemap.xml", {"urlset": urlset})
+    # The fields our sitemap leaves out are written as Django's template writes them.
+    extra = [
+        {
+            "location": "https://example.org/a?b=1&c=<2>",
+            "lastmod": datetime.datetime(2026, 1, 2, 23, 30, tzinfo=datetime.UTC),
+            "changefreq": "daily",
+            "priority": "0.5",
+            "alternates": [{"lang_code": "ru", "location": 'https://example.org/ru/?q="x"'}],
+        },
+        {"location": "https://example.org/b", "lastmod": None, "alternates": []},
+    ]
+    assert render_to_string("news/sitemap.xml", {"urlset": extra}) == render_to_string(
+        "sitemap.xml", {"urlset": extra}
+    )

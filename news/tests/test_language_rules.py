@@ -169,3 +169,31 @@ def test_old_address_redirects_after_a_slug_change_in_its_language_only(client, 
     assert client.get(response["Location"]).status_code == 200
     assert client.get(old_en).status_code == 200  # English address unchanged
     assert client.get(old_ru.replace("/ru/novosti/", "/kk/zhanalyqtar/")).status_code == 404
+
+
+def test_counts_kept_between_requests_follow_a_publish_and_an_unpublish(client, make_release):
+    """List, topic and sitemap counts are kept until the next change (speed): a publish or an
+    unpublish shows at once, in the language it concerns only."""
+    from django.test import override_settings
+
+    from news.factories import TopicFactory
+
+    topic = TopicFactory(name_ru="Права детей", slug_ru="prava-detei")
+    first = make_release(languages=("ru",))
+    first.topics.set([topic])
+    first.save_revision().publish()
+    with override_settings(NEWS_RELEASES_PER_PAGE=1):
+        assert client.get("/ru/novosti/?page=2").status_code == 404
+        assert client.get("/ru/topics/prava-detei/?page=2").status_code == 404
+        sitemap = client.get("/sitemap-pages.xml").content.decode()
+        second = make_release(languages=("ru",))
+        second.topics.set([topic])
+        second.save_revision().publish()
+        assert client.get("/ru/novosti/?page=2").status_code == 200
+        assert client.get("/ru/topics/prava-detei/?page=2").status_code == 200
+        assert client.get("/en/news/?page=2").status_code == 404
+        assert second.slug_ru not in sitemap
+        assert second.slug_ru in client.get("/sitemap-pages.xml").content.decode()
+        second.unpublish()
+        assert client.get("/ru/novosti/?page=2").status_code == 404
+        assert second.slug_ru not in client.get("/sitemap-pages.xml").content.decode()

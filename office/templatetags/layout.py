@@ -31,13 +31,17 @@ def _home(request):
     return HomePage.objects.first()
 
 
-@register.simple_tag(takes_context=True)
-def site_navigation(context):
-    """Home, the news index and the office pages shown in menus, in the active language: a
-    list of ``{"title", "url", "current", "kind"}``. ``current`` marks the section the reader
-    is in (a release belongs to the news)."""
-    request = context.get("request")
-    language = active_language()
+def _remembered(request, name: str, language: str, compute):
+    """``compute()`` kept until the next purge of the page cache (every publish, unpublish,
+    move or deletion of a page, every change of a topic or site), under a key naming the host
+    (addresses are relative to its site) and the language."""
+    from page_cache.keys import remember_until_next_purge
+
+    host = request.get_host() if request is not None else ""
+    return remember_until_next_purge(f"{name}:{host}:{language}", compute)
+
+
+def _navigation_items(request, language):
     home = _home(request)
     if home is None:
         return []
@@ -48,44 +52,91 @@ def site_navigation(context):
         .type(NewsIndexPage, StandardPage)
         .specific()
     )
-    path = request.path if request is not None else ""
     with translation.override(language):
-        home_url = home.get_url(request=request)
-        items = [{"title": None, "url": home_url, "current": path == home_url, "kind": "home"}]
+        items = [{"title": None, "url": home.get_url(request=request), "kind": "home"}]
         for page in children:
             is_news = isinstance(page, NewsIndexPage)
             if not (is_news or page.show_in_menus) or not has_language(page, language):
                 continue
-            url = page.get_url(request=request)
             items.append(
                 {
                     "title": value_in(page, "title", language),
-                    "url": url,
-                    "current": bool(url) and path.startswith(url),
+                    "url": page.get_url(request=request),
                     "kind": "news" if is_news else "office",
                 }
             )
     return items
 
 
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """Home, the news index and the office pages shown in menus, in the active language: a
+    list of ``{"title", "url", "current", "kind"}``. ``current`` marks the section the reader
+    is in (a release belongs to the news). The links are the same on every page: kept until
+    the next purge instead of three queries a page."""
+    request = context.get("request")
+    language = active_language()
+    items = _remembered(
+        request,
+        "site-navigation",
+        language,
+        lambda: _navigation_items(request, language),
+    )
+    path = request.path if request is not None else ""
+    return [
+        {
+            **item,
+            "current": path == item["url"]
+            if item["kind"] == "home"
+            else bool(item["url"]) and path.startswith(item["url"]),
+        }
+        for item in items
+    ]
+
+
+def _ancestor_trail(request, page, language):
+    """Home → sections above ``page`` (not the page itself), in ``language``."""
+    trail = []
+    with translation.override(language):
+        for ancestor in page.get_ancestors().filter(depth__gte=2).specific():
+            if not has_language(ancestor, language):
+                continue
+            title = (
+                _("Home")
+                if isinstance(ancestor, HomePage)
+                else value_in(ancestor, "title", language)
+            )
+            trail.append({"title": str(title), "url": ancestor.get_url(request=request)})
+    return trail
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, current_title=None):
     """Home → section → this page, for a page of the tree (``page``) or a view beside it
-    (``current_title``), with the same trail as JSON-LD ``BreadcrumbList``."""
+    (``current_title``), with the same trail as JSON-LD ``BreadcrumbList``. The sections
+    above a page are kept until the next purge, per parent, host and language."""
     request = context.get("request")
     language = active_language()
     trail = []
     with translation.override(language):
         if page is not None:
-            for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2).specific():
-                if not has_language(ancestor, language):
-                    continue
+            page = page.specific
+            if page.depth > 2:
+                parent_path = page.path[: -page.steplen]
+                trail = [
+                    dict(item)
+                    for item in _remembered(
+                        request,
+                        f"breadcrumbs:{parent_path}",
+                        language,
+                        lambda: _ancestor_trail(request, page, language),
+                    )
+                ]
+            if page.depth >= 2 and has_language(page, language):
                 title = (
-                    _("Home")
-                    if isinstance(ancestor, HomePage)
-                    else value_in(ancestor, "title", language)
+                    _("Home") if isinstance(page, HomePage) else value_in(page, "title", language)
                 )
-                trail.append({"title": title, "url": ancestor.get_url(request=request)})
+                trail.append({"title": title, "url": page.get_url(request=request)})
         else:
             home = _home(request)
             if home is not None:
@@ -116,19 +167,23 @@ def breadcrumbs(context, page=None, current_title=None):
 def office_contacts(context):
     """The office's address, phones, e-mail and reception hours in the active language."""
     language = active_language()
-    site = _site(context.get("request"))
+    request = context.get("request")
+    site = _site(request)
     if site is None:
         return {"contacts": None}
-    contacts = OfficeContacts.for_site(site)
-    return {
-        "contacts": {
+
+    def compute():
+        contacts = OfficeContacts.for_site(site)
+        return {
             "address": value_in(contacts, "address", language),
             "reception_hours": value_in(contacts, "reception_hours", language),
             "phone": contacts.phone,
             "hotline": contacts.hotline,
             "email": contacts.email,
         }
-    }
+
+    # Every page shows them: kept until the next purge (saving the contacts makes one, office.apps).
+    return {"contacts": _remembered(request, f"office-contacts:{site.pk}", language, compute)}
 
 
 DESCRIPTION_LENGTH = 160

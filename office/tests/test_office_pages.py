@@ -77,6 +77,29 @@ def test_contacts_setting_keeps_languages_apart(client, demo_office):
     assert "Дом министерств" not in text and "Министрліктер" not in text
 
 
+def test_navigation_breadcrumbs_and_contacts_follow_changes_at_once(client, demo_office):
+    """The frame's links and contacts are kept between requests (speed) until a change."""
+    first = soup(client.get("/ru/"))
+    assert "Дом министерств" in first.select_one(".site-footer").get_text(" ", strip=True)
+    page = demo_office.first()
+    old_url = f"/ru/{page.slug_ru}/"
+    assert old_url in [a["href"] for a in first.select(".site-nav a")]
+
+    contacts = OfficeContacts.objects.get()
+    contacts.address_ru = "Новый адрес приёмной"
+    contacts.save()
+    page.title_ru, page.slug_ru = "Переименованная страница", "pereimenovannaya"
+    page.save_revision().publish()
+
+    after = soup(client.get("/ru/"))
+    assert "Новый адрес приёмной" in after.select_one(".site-footer").get_text(" ", strip=True)
+    nav = {a["href"]: a.get_text(strip=True) for a in after.select(".site-nav a")}
+    assert nav.get("/ru/pereimenovannaya/") == "Переименованная страница"
+    assert old_url not in nav
+    crumbs = soup(client.get("/ru/pereimenovannaya/")).select(".breadcrumbs a")
+    assert crumbs[-1].get_text(strip=True) == "Переименованная страница"
+
+
 def test_breadcrumbs_and_json_ld_on_an_office_page(client, demo_office):
     page = demo_office.get(slug_en="about")
     body = soup(client.get("/en/about/"))
