@@ -140,14 +140,6 @@ def public_status(page, url) -> int:
     return response.status
 
 
-# Known flake, open in issue 8: on the edit page reached by "Save draft", Wagtail's unsaved-changes
-# controller sometimes announces watch-edits but never dispatches "add" for later typing, so the
-# autosave this test waits for is never sent (seen about half the runs, more often on PostgreSQL).
-# The test still runs every step; an unexpected pass is reported (XPASS).
-@pytest.mark.xfail(
-    strict=False,
-    reason="Wagtail's unsaved-changes watcher sometimes sends no autosave after Save draft",
-)
 def test_kazakh_only_release_by_an_author_in_the_russian_admin(staff_site, staff_page):
     author = staff_page("author", "ru-RU")
     author.goto(
