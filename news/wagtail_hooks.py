@@ -46,9 +46,10 @@ def language_tabs_config() -> dict:
 @hooks.register("insert_editor_js")
 def language_tabs_js():
     return format_html(
-        '{}<script src="{}" defer></script>',
+        '{}<script src="{}" defer></script><script src="{}" defer></script>',
         json_script(language_tabs_config(), "news-language-config"),
         static("news/js/language_tabs.js"),
+        static("news/js/autosave_guard.js"),
     )
 
 

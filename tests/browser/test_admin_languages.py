@@ -341,3 +341,48 @@ def test_slugs_follow_their_own_title_and_are_normalised_by_hand(staff_site, sta
         ).strip()
         assert script == server, text
     assert_clean(author)
+
+
+def releases_titled(site, title) -> int:
+    return int(
+        site.shell(
+            "from news.models import NewsReleasePage\n"
+            f"print(NewsReleasePage.objects.filter(title_kk={title!r}).count())"
+        )
+    )
+
+
+@pytest.mark.parametrize("autosave", ["waiting", "on its way"])
+def test_save_draft_while_an_autosave_is_pending_creates_one_page(staff_site, staff_page, autosave):
+    """ "Save draft" pressed while the add form's first autosave waits for its delay, or is on
+    its way: one page, no 400 (static/news/js/autosave_guard.js)."""
+    author = staff_page("author", "ru-RU")
+    author.goto(
+        f"{staff_site.url}/admin/pages/add/news/newsreleasepage/{news_index_id(staff_site)}/"
+    )
+    author.wait_for_function("() => window.newsWatchingEdits === true")
+    author.evaluate(
+        "() => document.addEventListener('w-autosave:save',"
+        " () => { window.newsAutosaves = (window.newsAutosaves || 0) + 1; })"
+    )
+    title = f"Автосақтау жарысы {autosave}"
+    open_tab(author, "kk")
+    if autosave == "waiting":
+        author.locator("#id_title_kk").fill(title)
+        author.wait_for_function("() => window.newsAutosaves === 1")
+    else:
+        with author.expect_request(
+            lambda request: (
+                request.method == "POST"
+                and "/add/" in request.url
+                and "application/json" in (request.headers.get("accept") or "")
+            )
+        ):
+            author.locator("#id_title_kk").fill(title)
+    click_action(author, "ru", "save_draft")
+    author.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    expect(author.locator(".messages .success")).to_be_visible()
+    author.wait_for_timeout(1500)  # an autosave the guard missed would post by now
+    assert releases_titled(staff_site, title) == 1
+    assert_clean(author)
+
