@@ -386,3 +386,41 @@ def test_save_draft_while_an_autosave_is_pending_creates_one_page(staff_site, st
     assert releases_titled(staff_site, title) == 1
     assert_clean(author)
 
+
+def test_an_editor_previews_each_language_of_a_draft_under_review(staff_site, staff_page):
+    titles = {"kk": "Қаралатын жоба", "en": "A draft under review"}
+    staff_site.shell(
+        f"""
+from django.contrib.auth import get_user_model
+from news.factories import NewsReleasePageFactory
+from news.models import NewsIndexPage
+index = NewsIndexPage.objects.get()
+release = NewsReleasePageFactory(
+    parent=index, languages=("kk", "en"), title_kk={titles["kk"]!r}, title_en={titles["en"]!r}
+)
+author = get_user_model().objects.get(username="author")
+release.save_revision(user=author)
+index.get_workflow().start(release, author)
+"""
+    )
+    editor = staff_page("editor", "ru-RU")
+    editor.goto(f"{staff_site.url}/admin/")
+    # The row names the release in whichever language Wagtail's title resolves to.
+    row = editor.locator(
+        "#awaiting-review-content tr", has_text=re.compile("|".join(titles.values()))
+    )
+    row.get_by_role("button", name="Действия").click()
+    links = row.locator("a[data-preview-language]")
+    expect(links).to_have_text(["Предпросмотр: Қазақша", "Предпросмотр: English"])
+    for code, other in (("en", "kk"), ("kk", "en")):
+        if not links.first.is_visible():
+            row.get_by_role("button", name="Действия").click()
+        with editor.context.expect_page() as opened:
+            row.locator(f"a[data-preview-language={code}]").click()
+        preview = opened.value
+        preview.wait_for_load_state()
+        expect(preview.locator("h1")).to_have_text(titles[code])
+        assert titles[other] not in preview.content()
+        assert preview.locator("html").get_attribute("lang") == code
+        preview.close()
+    assert_clean(editor)
