@@ -11,3 +11,7 @@ class EditorialConfig(AppConfig):
         from . import display_names, signals  # noqa: F401  (signals connects the receivers)
 
         display_names.connect()
+
+        from . import admin_labels
+
+        admin_labels.install()

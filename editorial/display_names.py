@@ -48,6 +48,13 @@ class DisplayName(str):
     def __html__(self):
         return escape(str(self))
 
+    # Wagtail builds labels by concatenation too (Site.__str__: name + " [default]").
+    def __add__(self, other):
+        return str(self) + other
+
+    def __radd__(self, other):
+        return other + str(self)
+
 
 def translations_of(name):
     """Every way the name reads in the languages staff and readers use."""

@@ -7,7 +7,7 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from news.languages import LANGUAGE_LABELS
 from news.models import NewsReleasePage
 
-from . import account, two_factor
+from . import account, two_factor, workflow_preview
 from .translation_status import display_title, missing_any_q, missing_languages
 from .views import news_release_listing
 
@@ -48,6 +48,11 @@ def add_awaiting_translation_panel(request, panels):
 
 
 @hooks.register("register_admin_urls")
+def register_workflow_preview_urls():
+    return workflow_preview.urlpatterns()
+
+
+@hooks.register("register_admin_urls")
 def register_two_factor_urls():
     return [
         path("two-factor/", two_factor.verify, name="editorial_two_factor_verify"),
@@ -69,9 +74,11 @@ def put_reviews_first(request, panels):
     """Whoever reviews sees "awaiting your review" before anything else on the dashboard. (The
     panel renders nothing for staff without a task to review.)"""
     first = min(panel.order for panel in panels) - 1
-    for panel in panels:
+    for index, panel in enumerate(panels):
         if isinstance(panel, WorkflowObjectsToModeratePanel):
-            panel.order = first
+            # With one preview link per language the draft has (editorial.workflow_preview).
+            panels[index] = workflow_preview.LanguageWorkflowObjectsToModeratePanel.replacing(panel)
+            panels[index].order = first
 
 
 account.install()

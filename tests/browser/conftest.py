@@ -248,10 +248,28 @@ def staff_page(browser, staff_site):
         )
         contexts.append(context)
         # Wagtail's unsaved-changes watcher (which drives autosave) takes the form's initial
-        # state two seconds after load; tests that wait for autosave wait for this first.
+        # state two seconds after it connects, and only edits made after that snapshot are
+        # autosaved. It connects twice on the page forms (Wagtail's w-init controller on the
+        # same form removes itself from data-controller, and Stimulus then reconnects the
+        # controllers after it), and each connect schedules its own snapshot (Wagtail 8.0:
+        # UnsavedController.checkIntervalValueChanged): typing between the two snapshots
+        # becomes part of the second one and is never saved. Each connect announces itself
+        # ("w-unsaved:ready"), so tests that wait for autosave wait until there have been as
+        # many snapshots ("watch-edits") as connects before the first snapshot.
         context.add_init_script(
-            "document.addEventListener('w-unsaved:watch-edits',"
-            " () => { window.newsWatchingEdits = true; });"
+            """
+            (() => {
+              let connects = 0;
+              let snapshots = 0;
+              document.addEventListener("w-unsaved:ready", () => {
+                if (!snapshots) connects += 1;
+              });
+              document.addEventListener("w-unsaved:watch-edits", () => {
+                snapshots += 1;
+                window.newsWatchingEdits = snapshots >= connects;
+              });
+            })();
+            """
         )
         page = context.new_page()
         page.watch = AdminWatcher(page, staff_site.url)
