@@ -98,7 +98,9 @@ def _wrap_titles(data):
     if isinstance(data, dict):
         for key, value in data.items():
             if key == "title" and isinstance(value, str) and value in CANONICAL_NAMES:
-                data[key] = DisplayName(value)
+                # A new log entry is given the live objects' names, already DisplayNames:
+                # DisplayName(DisplayName) would store the translation (str() of it).
+                data[key] = DisplayName(str.__str__(value))
             else:
                 _wrap_titles(value)
 

@@ -7,10 +7,10 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page, WorkflowState
+from django.utils import timezone, translation
+from wagtail.models import GroupPagePermission, Page, PageLogEntry, WorkflowState
 
-from editorial.roles import EDITORS, WORKFLOW_NAME, set_up_news_index
+from editorial.roles import EDITORS, TASK_NAME, WORKFLOW_NAME, set_up_news_index
 from news.languages import page_url_in
 from news.models import NewsReleasePage
 from news.tests.test_admin_editing import add_url, release_form
@@ -152,3 +152,20 @@ def test_a_new_news_index_gets_the_roles_and_the_workflow(home):
         page=index, group__name=EDITORS, permission__codename="publish_page"
     ).exists()
     assert Page.objects.filter(pk=index.pk).exists()
+
+
+def test_workflow_history_names_read_in_each_readers_language(author, news_index):
+    """The log entry keeps the canonical names, whatever language the submitter's admin was in;
+    the page history shows them in the reader's language."""
+    _user, client = author
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "ru"
+    release = submit_for_review(client, news_index)
+    entry = PageLogEntry.objects.get(page=release, action="wagtail.workflow.start")
+    stored = PageLogEntry.objects.filter(pk=entry.pk).values_list("data", flat=True).get()
+    assert stored["workflow"]["title"] == WORKFLOW_NAME
+    assert stored["workflow"]["next"]["title"] == TASK_NAME
+    for language in ("ru", "en"):
+        with translation.override(language):
+            expected = (translation.gettext(WORKFLOW_NAME), translation.gettext(TASK_NAME))
+            message = str(PageLogEntry.objects.get(pk=entry.pk).message)
+        assert all(name in message for name in expected), (language, message)
