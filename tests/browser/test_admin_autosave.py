@@ -66,6 +66,8 @@ def submit(page, action):
 
 def open_add_form(site, page):
     page.goto(f"{site.url}/admin/pages/add/news/newsreleasepage/{news_index_id(site)}/")
+    # Edits count for autosave only once Wagtail has taken the form's initial state (conftest).
+    page.wait_for_function("() => window.newsWatchingEdits === true")
 
 
 def count_releases(site, title) -> int:
