@@ -4,13 +4,12 @@ cacheability, view counts, print, error pages, page weight, axe (every impact) a
 Checker. Screenshots are kept in test-results/screenshots/."""
 
 import json
-import os
-import shutil
-import subprocess
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.browser.html_checker import require_vnu, vnu_errors
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +18,6 @@ SHOTS = ROOT / "test-results" / "screenshots"
 LANGUAGES = ("kk", "ru", "en")
 INDEX = {"kk": "/kk/zhanalyqtar/", "ru": "/ru/novosti/", "en": "/en/news/"}
 WIDTHS = (360, 1280)
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def newest_release(page, demo_site, language):
@@ -269,10 +267,7 @@ def test_axe_finds_no_violation_of_any_impact(demo_site, open_page, language):
 
 
 def test_nu_html_checker_finds_no_error(demo_site, open_page, tmp_path):
-    if not VNU.exists() or not shutil.which("java"):
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("vnu.jar (npm ci) or java is missing")
-        pytest.skip("vnu.jar (npm ci) or java is missing")
+    require_vnu()
     page = open_page(locale="ru")
     files = []
     for language in LANGUAGES:
@@ -293,11 +288,5 @@ def test_nu_html_checker_finds_no_error(demo_site, open_page, tmp_path):
         target = tmp_path / f"{language}-500.html"
         target.write_bytes(server_error(RequestFactory().get(f"/{language}/x/")).content)
         files.append(str(target))
-    result = subprocess.run(  # noqa: S603
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    messages = vnu_errors(files)
     assert messages == [], messages[:10]

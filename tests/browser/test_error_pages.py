@@ -4,24 +4,18 @@ Nu Html Checker on the 404 page in each language, chosen by the address's prefix
 address without one, by Accept-Language; axe on the static 500 page (the Nu Html Checker reads
 it in test_design.py)."""
 
-import json
-import os
-import shutil
-import subprocess
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
 from django.utils import translation
 
 from ombudsman.errors import server_error
+from tests.browser.html_checker import require_vnu, vnu_errors
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("kk", "ru", "en")
 # A Wagtail document that does not exist: a 404 outside /kk/, /ru/, /en/ (an unknown page
 # address without a prefix is redirected to the prefixed one by LocaleMiddleware instead).
@@ -94,10 +88,7 @@ def test_static_500_page_has_no_axe_violation(no_debug_site, open_page, language
 
 
 def test_404_pages_pass_the_nu_html_checker(no_debug_site, tmp_path):
-    if not VNU.exists() or not shutil.which("java"):
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("vnu.jar (npm ci) or java is missing")
-        pytest.skip("vnu.jar (npm ci) or java is missing")
+    require_vnu()
     files = []
     for language in LANGUAGES:
         for number, (path, browser_language) in enumerate(not_found_addresses(language)):
@@ -112,11 +103,5 @@ def test_404_pages_pass_the_nu_html_checker(no_debug_site, tmp_path):
             target = tmp_path / f"{language}-404-{number}.html"
             target.write_bytes(html)
             files.append(str(target))
-    result = subprocess.run(  # noqa: S603
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    messages = vnu_errors(files)
     assert messages == [], messages[:10]
