@@ -1,8 +1,8 @@
 """System checks: learn at start-up, not in production, when an override or an index is lost.
 
-* news.E001: a page class's ``route``, ``clean``, ``minimal_clean``, ``_check_slug_is_unique``
-  or ``base_form_class`` is not the project's (news/pages.py) -- for example because a
-  wagtail-modeltranslation upgrade assigns them later or under a new name.
+* news.E001: a page class's ``route``, ``clean``, ``minimal_clean``, ``_check_slug_is_unique``,
+  ``base_form_class`` or ``get_view_restrictions`` is not the project's (news/pages.py) -- for
+  example because a wagtail-modeltranslation upgrade assigns them later or under a new name.
 * news.E002: a ``slug_<lang>`` column of wagtailcore_page has no index (news/translated_columns.py
   makes them after every migrate); routing and slug checks would scan every page.
 """

@@ -217,17 +217,6 @@ class NewsReleasePage(LanguageAwarePage):
             if not is_filled(value_in(self, "hero_alt", code))
         }
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        language = active_language()
-        context["topics"] = self.topics.filter(in_language_q(language, model=Topic))
-        context["related"] = [
-            link.release
-            for link in self.related_releases.select_related("release")
-            if link.release.live and has_language(link.release, language)
-        ]
-        return context
-
 
 class RelatedRelease(Orderable):
     page = ParentalKey(NewsReleasePage, on_delete=models.CASCADE, related_name="related_releases")

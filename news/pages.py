@@ -1,11 +1,11 @@
 """The behaviour every public page shares: strict languages, indexed routing, slug checks.
 
 The overrides below are defined under Wagtail's own names (``route``, ``clean``,
-``minimal_clean``, ``_check_slug_is_unique``, ``base_form_class``). wagtail-modeltranslation
-assigns its own versions of most of them onto every translated page class when its app is
-ready; ``restore_overrides`` (called from ``NewsConfig.ready``, which runs after it) removes
-those assignments so that ours apply again, and news/checks.py fails ``manage.py check`` when
-any of them is not ours (after a library upgrade, say).
+``minimal_clean``, ``_check_slug_is_unique``, ``base_form_class``, ``get_view_restrictions``).
+wagtail-modeltranslation assigns its own versions of most of them onto every translated page
+class when its app is ready; ``restore_overrides`` (called from ``NewsConfig.ready``, which runs
+after it) removes those assignments so that ours apply again, and news/checks.py fails
+``manage.py check`` when any of them is not ours (after a library upgrade, say).
 """
 
 from django.core.exceptions import ValidationError
@@ -212,6 +212,18 @@ class LanguageAwarePage(Page):
                 return RouteResult(child.specific, kwargs={"addressed_in": other})
         raise Http404
 
+    @override
+    def get_view_restrictions(self):
+        """Page.get_view_restrictions reads the page's ancestors and then their restrictions:
+        two queries on every page served. A public newsroom usually has no restricted page at
+        all; whether any exists is kept until the next purge of the page cache, which saving or
+        deleting a restriction makes (page_cache.purge)."""
+        from wagtail.models import PageViewRestriction
+
+        if not any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     # --- serving ----------------------------------------------------------------------------
     def serve(self, request, *args, addressed_in=None, **kwargs):
         language = active_language()
@@ -271,7 +283,22 @@ class LanguageAwarePage(Page):
 
 
 # The names wagtail-modeltranslation assigns onto page classes, which ours must win over.
-OVERRIDDEN_NAMES = ("route", "clean", "minimal_clean", "_check_slug_is_unique", "base_form_class")
+OVERRIDDEN_NAMES = (
+    "route",
+    "clean",
+    "minimal_clean",
+    "_check_slug_is_unique",
+    "base_form_class",
+    "get_view_restrictions",
+)
+
+
+def any_view_restriction() -> bool:
+    from wagtail.models import PageViewRestriction
+
+    from page_cache.keys import remember_until_next_purge
+
+    return remember_until_next_purge("any-view-restriction", PageViewRestriction.objects.exists)
 
 
 def make_translated_fields_optional():

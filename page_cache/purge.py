@@ -62,18 +62,21 @@ def on_page_deleted(sender, instance, **kwargs):
 
 
 def on_listed_object_changed(sender, instance, **kwargs):
-    """Topics (names on releases and topic pages) and sites (the root of every address)."""
+    """Topics (names on releases and topic pages), sites (the root of every address) and view
+    restrictions (a page made private must not stay served from the cache)."""
     purge_after_change(None)
 
 
 def connect_signals():
+    from wagtail.models import PageViewRestriction
+
     from news.models import Topic
 
     page_published.connect(on_page_published, dispatch_uid="page_cache_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="page_cache_moved")
     post_delete.connect(on_page_deleted, dispatch_uid="page_cache_deleted")
-    for model in (Topic, Site):
+    for model in (Topic, Site, PageViewRestriction):
         post_save.connect(
             on_listed_object_changed, sender=model, dispatch_uid=f"page_cache_{model.__name__}"
         )
