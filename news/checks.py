@@ -5,6 +5,8 @@
   example because a wagtail-modeltranslation upgrade assigns them later or under a new name.
 * news.E002: a ``slug_<lang>`` column of wagtailcore_page has no index (news/translated_columns.py
   makes them after every migrate); routing and slug checks would scan every page.
+* news.E003: Wagtail no longer reads a request's site and route from the attributes
+  news/route_cache.py sets, so kept routes would be ignored (or worse, half used).
 """
 
 from django.core import checks
@@ -73,4 +75,21 @@ def check_slug_indexes(app_configs=None, **kwargs):
             id="news.E002",
         )
         for column in missing
+    ]
+
+
+@checks.register()
+def check_route_cache(app_configs=None, **kwargs):
+    from .route_cache import ROUTE_ATTRIBUTE, SITE_ATTRIBUTE, wagtail_reads_kept_routes
+
+    if wagtail_reads_kept_routes():
+        return []
+    return [
+        checks.Error(
+            f"Wagtail's Page.route_for_request or Site.find_for_request no longer reads "
+            f"request.{ROUTE_ATTRIBUTE} / request.{SITE_ATTRIBUTE}.",
+            hint="Adapt news/route_cache.py to the new Wagtail, or remove "
+            "news.route_cache.RouteCacheMiddleware from MIDDLEWARE.",
+            id="news.E003",
+        )
     ]

@@ -112,7 +112,10 @@ def remember_until_next_purge(name: str, compute):
     value = compute()
     # Not kept this time (cache failing): computed again next time.
     with contextlib.suppress(Exception):
-        cache.set(
-            key, {"generation": generation, "value": value}, timeout=settings.PAGE_CACHE_TIMEOUT
-        )
+        store_for_generation(cache, key, value, generation)
     return value
+
+
+def store_for_generation(cache, key: str, value, generation: int) -> None:
+    """Keep ``value`` under ``key`` as made in ``generation`` (read_with_generation's "value")."""
+    cache.set(key, {"generation": generation, "value": value}, timeout=settings.PAGE_CACHE_TIMEOUT)

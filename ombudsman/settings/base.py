@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Before Wagtail's page view: the route to a page, kept until the next purge.
+    "news.route_cache.RouteCacheMiddleware",
     # A view's lost database connection becomes a 503 page (handler500 covers the middleware).
     "ombudsman.faults.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout response.

@@ -1,0 +1,70 @@
+"""Routes kept until the next purge (news.route_cache): one query finds the page, and a
+publish, unpublish or move is followed at once."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from news.checks import check_route_cache
+from news.languages import page_url_in
+
+
+def page_queries(client, url, status=200) -> list[str]:
+    # A query string of its own each time: the page cache never answers, the route cache may.
+    page_queries.calls = getattr(page_queries, "calls", 0) + 1
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, {"n": page_queries.calls})
+    assert response.status_code == status
+    return [
+        q["sql"]
+        for q in captured
+        if "wagtailcore_site" in q["sql"] or '"wagtailcore_page"' in q["sql"]
+    ]
+
+
+def test_a_kept_route_costs_one_query_for_the_page(client, make_release):
+    release = make_release()
+    url = page_url_in(release, "kk")
+    walked = page_queries(client, url)
+    kept = page_queries(client, url)
+    assert len(walked) >= 4  # site, root, root's own row, the walk down the tree
+    assert len(kept) == 1 and "wagtailcore_site" not in kept[0]
+    response = client.get(url, {"again": "1"})
+    assert release.title_kk in response.content.decode()
+
+
+def test_routes_are_kept_per_language_and_address(client, make_release):
+    first, second = make_release(), make_release()
+    for release in (first, second):
+        for code in ("kk", "ru", "en"):
+            page_queries(client, page_url_in(release, code))
+    for release in (first, second):
+        for code in ("kk", "ru", "en"):
+            body = client.get(page_url_in(release, code), {"x": "1"}).content.decode()
+            assert getattr(release, f"title_{code}") in body
+
+
+def test_an_unpublished_page_is_not_found_through_its_kept_route(client, make_release):
+    release = make_release()
+    url = page_url_in(release, "ru")
+    page_queries(client, url)
+    release.unpublish()
+    page_queries(client, url, status=404)
+
+
+def test_a_moved_page_is_found_at_its_new_address_only(client, make_release, news_index):
+    from news.factories import NewsIndexPageFactory
+
+    release = make_release()
+    old = page_url_in(release, "en")
+    page_queries(client, old)
+    other_index = NewsIndexPageFactory(parent=news_index.get_parent())
+    release.move(other_index, pos="last-child")
+    release.refresh_from_db()
+    page_queries(client, old, status=404)
+    assert release.title_en in client.get(page_url_in(release, "en")).content.decode()
+
+
+def test_check_fails_when_wagtail_stops_reading_the_kept_route(monkeypatch):
+    assert check_route_cache() == []
+    monkeypatch.setattr("news.route_cache.wagtail_reads_kept_routes", lambda: False)
+    assert [error.id for error in check_route_cache()] == ["news.E003"]
