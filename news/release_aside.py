@@ -19,7 +19,7 @@ RELATED_COUNT = 3
 
 def release_aside(page, request=None) -> dict:
     """{"topics": [{"slug", "name"}], "related": [link], "previous": link, "next": link} in the
-    active language, where a link is {"url", "title", "date"}."""
+    active language, where a link is {"pk", "url", "title", "date"}."""
     language = active_language()
     if getattr(request, "is_preview", False) or not page.live or page.pk is None:
         return compute_aside(page, language)
@@ -31,10 +31,11 @@ def release_aside(page, request=None) -> dict:
 
 
 def compute_aside(page, language: str) -> dict:
-    adjacent = adjacent_links(page, language)
+    addressing = (site_root_paths(), language_prefixes())  # once for every link of the aside
+    adjacent = adjacent_links(page, language, addressing)
     return {
         "topics": topic_links(page, language),
-        "related": related_links(page, language),
+        "related": related_links(page, language, addressing),
         "previous": adjacent["previous"],
         "next": adjacent["next"],
     }
@@ -50,10 +51,11 @@ def topic_links(page, language: str) -> list[dict]:
     ]
 
 
-def links(releases, language: str) -> list[dict]:
-    """Link values for a release queryset, in its order: only the printed columns are read."""
+def links(releases, language: str, addressing=None) -> list[dict]:
+    """Link values for a release queryset, in its order: only the printed columns are read.
+    ``addressing``: (site root paths, language prefixes), when the caller has them already."""
     title, url_path = f"title_{language}", f"url_path_{language}"
-    roots, prefixes = site_root_paths(), language_prefixes()
+    roots, prefixes = addressing or (site_root_paths(), language_prefixes())
     rows = (
         releases.select_related(None).prefetch_related(None).values("pk", "date", title, url_path)
     )
@@ -65,7 +67,7 @@ def links(releases, language: str) -> list[dict]:
     return result
 
 
-def related_links(page, language: str) -> list[dict]:
+def related_links(page, language: str, addressing=None) -> list[dict]:
     """The editors' related releases first (in their order), then the newest others on the same
     topics; all live and in the language."""
     from .models import NewsReleasePage
@@ -73,7 +75,9 @@ def related_links(page, language: str) -> list[dict]:
     listing = NewsReleasePage.objects.in_language_listing(language)
     chosen_ids = [link.release_id for link in page.related_releases.all() if link.release_id]
     chosen_ids = [pk for pk in dict.fromkeys(chosen_ids) if pk != page.pk]
-    by_pk = {link["pk"]: link for link in links(listing.filter(pk__in=chosen_ids), language)}
+    by_pk = {
+        link["pk"]: link for link in links(listing.filter(pk__in=chosen_ids), language, addressing)
+    }
     related = [by_pk[pk] for pk in chosen_ids if pk in by_pk][:RELATED_COUNT]
     if len(related) < RELATED_COUNT:
         # The newest releases sharing a topic, in the listing index's order so the scan stops
@@ -91,11 +95,11 @@ def related_links(page, language: str) -> list[dict]:
         more = listing.filter(shares_a_topic).exclude(
             pk__in=[page.pk, *(link["pk"] for link in related)]
         )[: RELATED_COUNT - len(related)]
-        related.extend(links(more, language))
+        related.extend(links(more, language, addressing))
     return related
 
 
-def adjacent_links(page, language: str) -> dict:
+def adjacent_links(page, language: str, addressing=None) -> dict:
     """The previous (older) and next (newer) release in the language, under the same index."""
     from .models import NewsReleasePage
 
@@ -108,8 +112,8 @@ def adjacent_links(page, language: str) -> dict:
     # being walked from the newest (or oldest) release down to it.
     older = Q(date__lte=page.date) & (Q(date__lt=page.date) | Q(pk__lt=page.pk))
     newer = Q(date__gte=page.date) & (Q(date__gt=page.date) | Q(pk__gt=page.pk))
-    previous = links(siblings.filter(older).order_by("-date", "-pk")[:1], language)
-    following = links(siblings.filter(newer).order_by("date", "pk")[:1], language)
+    previous = links(siblings.filter(older).order_by("-date", "-pk")[:1], language, addressing)
+    following = links(siblings.filter(newer).order_by("date", "pk")[:1], language, addressing)
     return {
         "previous": previous[0] if previous else None,
         "next": following[0] if following else None,
