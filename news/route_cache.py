@@ -63,7 +63,7 @@ def remember(request, path: str) -> None:
 
     with contextlib.suppress(Exception):  # not kept: walked again next time
         store_for_generation(
-            page_cache(), route_key(request, path), entry, request.route_generation
+            page_cache(), route_key(request, path), entry, request.route_generation, small=True
         )
 
 
@@ -72,7 +72,7 @@ def restore(request, path: str) -> bool:
     from page_cache.keys import page_cache, read_with_generation
 
     try:
-        generation, kept = read_with_generation(page_cache(), route_key(request, path))
+        generation, kept = read_with_generation(page_cache(), route_key(request, path), small=True)
     except Exception:  # noqa: BLE001 - a failing cache only means walking the tree
         return False
     request.route_generation = generation

@@ -13,8 +13,11 @@ cached page is served while PostgreSQL is unreachable.
 """
 
 import contextlib
+import contextvars
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -26,6 +29,9 @@ GENERATION_KEY = "page-cache:generation"
 ENTRY_FORMAT = 2
 # Addresses without a language prefix that are the same in every language.
 NEUTRAL_LANGUAGE = "any"
+# How many small remembered values (routes, navigation, asides, counts) a worker also keeps in
+# its own memory, each with the generation it was made in: a few thousand small dicts, a few MB.
+VALUES_KEPT_IN_PROCESS = 4096
 
 
 def page_cache():
@@ -76,21 +82,118 @@ def gzip_key(key: str) -> str:
     return f"{key}:gzip"
 
 
-def read_with_generation(cache, key: str):
+class _RequestGeneration:
+    """The generation one request works in: read from the cache once (with the first entry it
+    needs) and then reused by every later read of that request, so a page that needs five kept
+    values asks Redis for the generation once instead of five times. A request is a consistent
+    snapshot: a purge during it shows from the next request on, as it would if the request had
+    read everything at its start."""
+
+    _current = contextvars.ContextVar("page_cache_request_generation", default=None)
+
+    @classmethod
+    @contextlib.contextmanager
+    def scope(cls):
+        token = cls._current.set({})
+        try:
+            yield
+        finally:
+            cls._current.reset(token)
+
+    @classmethod
+    def get(cls) -> int | None:
+        state = cls._current.get()
+        return state.get("generation") if state is not None else None
+
+    @classmethod
+    def remember(cls, generation: int) -> None:
+        state = cls._current.get()
+        if state is not None:
+            state["generation"] = generation
+
+    @classmethod
+    def forget(cls) -> None:
+        state = cls._current.get()
+        if state is not None:
+            state.pop("generation", None)
+
+
+one_generation_per_request = _RequestGeneration.scope
+
+
+class _KeptInProcess:
+    """Small remembered values this worker has read or made, with their generation: once the
+    request knows the current generation, a value made in it needs no round trip at all. An
+    entry of an older generation is never returned (a purge anywhere bumps the generation in
+    Redis, which every worker reads per request). Values are shared by every request of the
+    worker: callers treat them as read-only (they copy before changing one)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, generation: int):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry["generation"] != generation:
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+kept_in_process = _KeptInProcess(VALUES_KEPT_IN_PROCESS)
+
+
+def read_with_generation(cache, key: str, *, small: bool = False):
     """(current generation, the entry stored under ``key`` if it was made in that generation),
-    in one round trip. An entry records the generation it was rendered in; after a purge its
-    generation is old, so it is ignored and then overwritten."""
-    values = cache.get_many([GENERATION_KEY, key])
-    generation = values.get(GENERATION_KEY)
-    if generation is None:
-        return start_generation(cache), None
-    entry = values.get(key)
-    if entry is None or entry.get("generation") != int(generation):
-        return int(generation), None
-    return int(generation), entry
+    in one round trip (none for a ``small`` value this worker already holds, once the request
+    knows the generation). An entry records the generation it was rendered in; after a purge
+    its generation is old, so it is ignored and then overwritten."""
+    generation = _RequestGeneration.get()
+    if generation is not None:
+        entry = kept_in_process.get(key, generation) if small else None
+        if entry is None:
+            entry = cache.get(key)
+    else:
+        values = cache.get_many([GENERATION_KEY, key])
+        stored = values.get(GENERATION_KEY)
+        if stored is None:
+            # Redis restarted, lost the key or is failing (then 0): nothing is trusted.
+            return _known(start_generation(cache)), None
+        generation = _known(int(stored))
+        entry = values.get(key)
+    if entry is None or entry.get("generation") != generation:
+        return generation, None
+    if small and generation:
+        kept_in_process.put(key, entry)
+    return generation, entry
+
+
+def _known(generation: int) -> int:
+    """Remember the generation for the rest of the request, unless the cache failed (0): then
+    every read asks again, and nothing is kept in the process."""
+    if generation:
+        _RequestGeneration.remember(generation)
+    return generation
 
 
 def bump_generation(cache) -> None:
+    # This request's later reads see the new generation too (a view that publishes and then
+    # renders); other requests read it from the cache.
+    _RequestGeneration.forget()
+    kept_in_process.clear()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation stored yet
@@ -104,7 +207,7 @@ def remember_until_next_purge(name: str, compute):
     cache = page_cache()
     key = f"page-cache:value:{name}"
     try:
-        generation, entry = read_with_generation(cache, key)
+        generation, entry = read_with_generation(cache, key, small=True)
     except Exception:  # noqa: BLE001 - any cache failure: compute it
         return compute()
     if entry is not None:
@@ -112,10 +215,14 @@ def remember_until_next_purge(name: str, compute):
     value = compute()
     # Not kept this time (cache failing): computed again next time.
     with contextlib.suppress(Exception):
-        store_for_generation(cache, key, value, generation)
+        store_for_generation(cache, key, value, generation, small=True)
     return value
 
 
-def store_for_generation(cache, key: str, value, generation: int) -> None:
-    """Keep ``value`` under ``key`` as made in ``generation`` (read_with_generation's "value")."""
-    cache.set(key, {"generation": generation, "value": value}, timeout=settings.PAGE_CACHE_TIMEOUT)
+def store_for_generation(cache, key: str, value, generation: int, *, small=False) -> None:
+    """Keep ``value`` under ``key`` as made in ``generation`` (read_with_generation's "value");
+    a ``small`` one in this worker's memory too."""
+    entry = {"generation": generation, "value": value}
+    cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+    if small and generation:
+        kept_in_process.put(key, entry)

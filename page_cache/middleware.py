@@ -33,7 +33,14 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from .keys import entry_key, gzip_key, language_of, page_cache, read_with_generation
+from .keys import (
+    entry_key,
+    gzip_key,
+    language_of,
+    one_generation_per_request,
+    page_cache,
+    read_with_generation,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +164,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Every kept value this request reads (its page, route, navigation, counts) shares one
+        # read of the generation: see keys.one_generation_per_request.
+        with one_generation_per_request():
+            return self.respond(request)
+
+    def respond(self, request):
         if not settings.PAGE_CACHE_ENABLED or not is_anonymous_request(request):
             return self.get_response(request)
         language = language_of(request.path_info)

@@ -2,6 +2,7 @@
 the test's own. A publish in another process is seen by every worker at once (the cache is
 shared), and cached pages are still served while PostgreSQL is unreachable."""
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -55,6 +56,16 @@ def database_link():
 
 @pytest.fixture
 def server(redis_url, database_link, tmp_path):
+    yield from gunicorn_server(redis_url, database_link, tmp_path)
+
+
+@pytest.fixture
+def uncached_server(redis_url, database_link, tmp_path):
+    """Pages rendered on every request: what each worker keeps in its own memory shows."""
+    yield from gunicorn_server(redis_url, database_link, tmp_path, PAGE_CACHE_ENABLED="false")
+
+
+def gunicorn_server(redis_url, database_link, tmp_path, **extra_env):
     settings_dict = connection.settings_dict
     user = settings_dict.get("USER") or "postgres"
     password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
@@ -72,6 +83,7 @@ def server(redis_url, database_link, tmp_path):
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(tmp_path / "static"),
         "PYTHONPATH": str(ROOT),
+        **extra_env,
     }
     process = subprocess.Popen(  # noqa: S603
         [
@@ -121,6 +133,27 @@ def test_a_publish_in_another_process_is_seen_by_every_worker_at_once(
         status, _cache, body = fetch(server + "/ru/")
         assert status == 200
         assert "Только что опубликовано" in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_values_each_worker_keeps_in_memory_follow_a_publish_in_another_process(
+    uncached_server, redis_url, make_release
+):
+    # Each worker keeps the route to a release and its aside (previous/next) in its own memory
+    # for the current generation; a publish elsewhere bumps the generation in Redis.
+    first = make_release(title_ru="Старая новость", date=datetime.date(2026, 11, 1))
+    url = uncached_server + page_url_in(first, "ru")
+    for _ in range(8):  # both workers, several times each
+        status, _cache, body = fetch(url)
+        assert status == 200
+        assert "Свежая новость" not in body
+
+    with override_settings(CACHES=redis_caches(redis_url)):
+        make_release(title_ru="Свежая новость", date=datetime.date(2026, 11, 2))
+    for _ in range(8):
+        status, _cache, body = fetch(url)
+        assert status == 200
+        assert "Свежая новость" in body  # the first release's "next" link
 
 
 @pytest.mark.django_db(transaction=True)
