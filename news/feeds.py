@@ -64,6 +64,57 @@ def release_body_html(release, language: str) -> str:
     return expand_db_html(body.render_as_block()) if body else ""
 
 
+def feed_entry(release, language: str, request) -> dict:
+    """Everything a feed prints of one release, as plain values (kept between requests)."""
+    pubdate = timezone.make_aware(datetime.datetime.combine(release.date, datetime.time(9)))
+    enclosure = None
+    if release.hero_image:
+        rendition = release.hero_image.get_rendition("width-1200|format-jpeg")
+        enclosure = (request.build_absolute_uri(rendition.url), str(rendition.file.size))
+    return {
+        "title": value_in(release, "title", language),
+        # The lead is plain text; a description is HTML to feed readers, so escape it once
+        # here (and the feed generator escapes it again for XML).
+        "description": escape(value_in(release, "lead", language) or ""),
+        "link": page_url_in(release, language, request),
+        "guid": release_guid(release, language),
+        "pubdate": pubdate,
+        "updateddate": release.last_published_at or pubdate,
+        "categories": [
+            value_in(topic, "name", language)
+            for topic in release.topics.all()
+            if has_language(topic, language)
+        ],
+        "enclosure": enclosure,
+        "content_html": absolute_html(release_body_html(release, language), request),
+    }
+
+
+def feed_entries(pks: list[int], language: str, request) -> list[dict]:
+    """The entries of the releases ``pks``, in that order. Each release's entry is kept until
+    the next purge of the page cache (every publish, unpublish, move or deletion, every change
+    of a topic), per language and site address (its links are absolute), and shared by every
+    feed that lists the release (RSS, Atom, its topics): rendering 50 bodies is most of a
+    feed's cost, and a publish changes one of them."""
+    from page_cache.keys import remember_many_until_next_purge
+
+    address = f"{request.scheme}://{request.get_host()}"
+    names = {f"feed-entry:{pk}:{language}:{address}": pk for pk in pks}
+
+    def render(missing: list[str]) -> dict:
+        wanted = {names[name]: name for name in missing}
+        releases = (
+            NewsReleasePage.objects.in_language_listing(language, with_body=True)
+            .filter(pk__in=list(wanted))
+            .prefetch_related("topics")
+        )
+        return {wanted[release.pk]: feed_entry(release, language, request) for release in releases}
+
+    entries = remember_many_until_next_purge(list(names), render)
+    # A release unpublished since the list was read has no entry: left out.
+    return [entries[name] for name in names if name in entries]
+
+
 class ReleasesFeed(Feed):
     """The newest releases in the active language (``/<lang>/rss.xml``)."""
 
@@ -88,12 +139,11 @@ class ReleasesFeed(Feed):
         return None
 
     def releases(self, obj):
-        return NewsReleasePage.objects.in_language_listing(
-            active_language(), with_body=True
-        ).prefetch_related("topics")
+        return NewsReleasePage.objects.in_language_listing(active_language())
 
     def items(self, obj):
-        return self.releases(obj)[:FEED_SIZE]
+        pks = list(self.releases(obj).values_list("pk", flat=True)[:FEED_SIZE])
+        return feed_entries(pks, active_language(), self.request)
 
     def title(self, obj):
         return str(_("News of the Commissioner for Human Rights in the Republic of Kazakhstan"))
@@ -105,49 +155,34 @@ class ReleasesFeed(Feed):
         return f"/{active_language()}/"
 
     def item_title(self, item):
-        return value_in(item, "title", active_language())
+        return item["title"]
 
     def item_description(self, item):
-        # The lead is plain text; a description is HTML to feed readers, so escape it once
-        # here (and the feed generator escapes it again for XML).
-        return escape(value_in(item, "lead", active_language()) or "")
+        return item["description"]
 
     def item_link(self, item):
-        return page_url_in(item, active_language(), self.request)
+        return item["link"]
 
     def item_guid(self, item):
-        return release_guid(item, active_language())
+        return item["guid"]
 
     def item_pubdate(self, item):
-        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
+        return item["pubdate"]
 
     def item_updateddate(self, item):
-        return item.last_published_at or self.item_pubdate(item)
+        return item["updateddate"]
 
     def item_categories(self, item):
-        language = active_language()
-        return [
-            value_in(topic, "name", language)
-            for topic in item.topics.all()
-            if has_language(topic, language)
-        ]
+        return item["categories"]
 
     def item_enclosures(self, item):
-        if not item.hero_image:
+        if item["enclosure"] is None:
             return []
-        rendition = item.hero_image.get_rendition("width-1200|format-jpeg")
-        return [
-            Enclosure(
-                self.request.build_absolute_uri(rendition.url),
-                str(rendition.file.size),
-                "image/jpeg",
-            )
-        ]
+        url, length = item["enclosure"]
+        return [Enclosure(url, length, "image/jpeg")]
 
     def item_extra_kwargs(self, item):
-        return {
-            "content_html": absolute_html(release_body_html(item, active_language()), self.request)
-        }
+        return {"content_html": item["content_html"]}
 
 
 class ReleasesAtomFeed(ReleasesFeed):

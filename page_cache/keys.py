@@ -162,23 +162,35 @@ def read_with_generation(cache, key: str, *, small: bool = False):
     knows the generation). An entry records the generation it was rendered in; after a purge
     its generation is old, so it is ignored and then overwritten."""
     generation = _RequestGeneration.get()
-    if generation is not None:
-        entry = kept_in_process.get(key, generation) if small else None
-        if entry is None:
-            entry = cache.get(key)
-    else:
-        values = cache.get_many([GENERATION_KEY, key])
-        stored = values.get(GENERATION_KEY)
-        if stored is None:
-            # Redis restarted, lost the key or is failing (then 0): nothing is trusted.
-            return _known(start_generation(cache)), None
-        generation = _known(int(stored))
-        entry = values.get(key)
-    if entry is None or entry.get("generation") != generation:
-        return generation, None
-    if small and generation:
+    if small and generation is not None:
+        entry = kept_in_process.get(key, generation)
+        if entry is not None:
+            return generation, entry
+    generation, entries = read_many_with_generation(cache, [key])
+    entry = entries.get(key)
+    if entry is not None and small and generation:
         kept_in_process.put(key, entry)
     return generation, entry
+
+
+def read_many_with_generation(cache, keys: list[str]):
+    """(current generation, {key: entry} for the entries under ``keys`` made in it), in one
+    round trip: the generation is read with them unless this request already knows it."""
+    generation = _RequestGeneration.get()
+    if generation is not None:
+        found = cache.get_many(keys)
+    else:
+        found = cache.get_many([GENERATION_KEY, *keys])
+        stored = found.pop(GENERATION_KEY, None)
+        if stored is None:
+            # Redis restarted, lost the key or is failing (then 0): nothing is trusted.
+            return _known(start_generation(cache)), {}
+        generation = _known(int(stored))
+    return generation, {
+        key: entry
+        for key, entry in found.items()
+        if isinstance(entry, dict) and entry.get("generation") == generation
+    }
 
 
 def _known(generation: int) -> int:
@@ -200,12 +212,16 @@ def bump_generation(cache) -> None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+def value_key(name: str) -> str:
+    return f"page-cache:value:{name}"
+
+
 def remember_until_next_purge(name: str, compute):
     """``compute()``, kept in the page cache until the next purge (a new generation), for small
     values every page needs, such as the navigation's links. A failing cache only means
     computing it each time."""
     cache = page_cache()
-    key = f"page-cache:value:{name}"
+    key = value_key(name)
     try:
         generation, entry = read_with_generation(cache, key, small=True)
     except Exception:  # noqa: BLE001 - any cache failure: compute it
@@ -217,6 +233,30 @@ def remember_until_next_purge(name: str, compute):
     with contextlib.suppress(Exception):
         store_for_generation(cache, key, value, generation, small=True)
     return value
+
+
+def remember_many_until_next_purge(names: list[str], compute_missing):
+    """{name: value} for every name, read in one round trip; ``compute_missing(names)`` gives
+    {name: value} for those not kept in the current generation, which are then kept (in the
+    shared cache only: for values too large or too many to hold in every worker)."""
+    cache = page_cache()
+    keyed = {value_key(name): name for name in names}
+    try:
+        generation, entries = read_many_with_generation(cache, list(keyed))
+    except Exception:  # noqa: BLE001 - any cache failure: compute them
+        return compute_missing(names)
+    values = {keyed[key]: entry["value"] for key, entry in entries.items()}
+    missing = [name for name in names if name not in values]
+    if missing:
+        made = compute_missing(missing)
+        values.update(made)
+        entries = {
+            value_key(name): {"generation": generation, "value": value}
+            for name, value in made.items()
+        }
+        with contextlib.suppress(Exception):  # not kept: computed again next time
+            cache.set_many(entries, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return values
 
 
 def store_for_generation(cache, key: str, value, generation: int, *, small=False) -> None:
