@@ -65,3 +65,35 @@ def test_the_search_predicate_can_use_the_index(make_release):
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
     assert "news_release_search_ru" in plan
+
+
+@pytest.mark.django_db
+def test_vectors_are_kept_in_the_row_compressed(make_release):
+    """Ranking reads every match's vector: in the row, no TOAST lookup (news/0003)."""
+    # About 800 different words: a vector of some 10 kB, as a long release has; too large for
+    # the row uncompressed, so it is compressed (lz4) and kept there (MAIN), while the body goes
+    # to the TOAST table first.
+    words = " ".join(f"проверка{number}" for number in range(800))
+    release = make_release(body_ru=[{"type": "paragraph", "value": f"<p>{words}</p>"}])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage, attcompression FROM pg_attribute "
+            "WHERE attrelid = 'news_newsreleasepage'::regclass AND attname LIKE 'search\\_%%'"
+        )
+        columns = {name: (storage, compression) for name, storage, compression in cursor}
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE oid = 'news_newsreleasepage'::regclass"
+        )
+        options = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT pg_column_compression(search_ru), octet_length(search_ru::text) "
+            "FROM news_newsreleasepage WHERE page_ptr_id = %s",
+            [release.pk],
+        )
+        compression, text_length = cursor.fetchone()
+    assert set(columns) == {f"search_{code}" for code in SEARCH_CONFIGS}
+    assert {storage for storage, _compression in columns.values()} == {"m"}  # MAIN
+    assert {compression for _storage, compression in columns.values()} == {"l"}  # lz4
+    assert "toast_tuple_target=8160" in options
+    assert text_length > 8000
+    assert compression == "lz4"
