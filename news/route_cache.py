@@ -43,6 +43,19 @@ def route_key(request, path: str) -> str:
     return f"page-cache:route:{ROUTE_FORMAT}:{request.get_host()}:{active_language()}:{path}"
 
 
+def site_key(request) -> str:
+    return f"page-cache:site:{ROUTE_FORMAT}:{request.get_host()}:{request.get_port()}"
+
+
+def site_fields(site) -> dict:
+    return {field.attname: getattr(site, field.attname) for field in Site._meta.concrete_fields}
+
+
+def site_from_fields(fields: dict):
+    names = list(fields)
+    return Site.from_db("default", names, [fields[name] for name in names])
+
+
 def remember(request, path: str) -> None:
     """Keep the route Wagtail found for this request (none for a 404)."""
     route = getattr(request, ROUTE_ATTRIBUTE, None)
@@ -51,9 +64,7 @@ def remember(request, path: str) -> None:
         return
     page, args, kwargs = route
     entry = {
-        "site": {
-            field.attname: getattr(site, field.attname) for field in Site._meta.concrete_fields
-        },
+        "site": site_fields(site),
         "model": page._meta.label_lower,
         "pk": page.pk,
         "args": list(args),
@@ -86,10 +97,36 @@ def restore(request, path: str) -> bool:
         return False
     if not page.live:
         return False
-    site_fields = list(entry["site"])
-    site = Site.from_db("default", site_fields, [entry["site"][name] for name in site_fields])
-    setattr(request, SITE_ATTRIBUTE, site)
+    setattr(request, SITE_ATTRIBUTE, site_from_fields(entry["site"]))
     setattr(request, ROUTE_ATTRIBUTE, RouteResult(page, entry["args"], entry["kwargs"]))
+    return True
+
+
+def remember_site(request) -> None:
+    """Keep the site Wagtail found for this request's host, if it looked one up."""
+    site = getattr(request, SITE_ATTRIBUTE, None)
+    if site is None:
+        return
+    from page_cache.keys import page_cache, store_for_generation
+
+    with contextlib.suppress(Exception):  # not kept: looked up again next time
+        store_for_generation(
+            page_cache(), site_key(request), site_fields(site), request.route_generation, small=True
+        )
+
+
+def restore_site(request) -> bool:
+    """Put the site kept for this host on the request; False when none is kept."""
+    from page_cache.keys import page_cache, read_with_generation
+
+    try:
+        generation, kept = read_with_generation(page_cache(), site_key(request), small=True)
+    except Exception:  # noqa: BLE001 - a failing cache only means a query
+        return False
+    request.route_generation = generation
+    if kept is None:
+        return False
+    setattr(request, SITE_ATTRIBUTE, site_from_fields(kept["value"]))
     return True
 
 
@@ -104,10 +141,17 @@ class RouteCacheMiddleware:
         path = getattr(request, "route_to_remember", None)
         if path is not None and response.status_code == 200:
             remember(request, path)
+        elif getattr(request, "site_to_remember", False) and response.status_code == 200:
+            remember_site(request)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve or request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD"):
+            return None
+        if view_func is not wagtail_views.serve:
+            # Views beside the tree (search, topics, feeds) link to pages: the site is kept too.
+            if not restore_site(request) and hasattr(request, "route_generation"):
+                request.site_to_remember = True
             return None
         # wagtail.urls passes the path positionally.
         path = view_args[0] if view_args else view_kwargs.get("path", "")

@@ -68,3 +68,32 @@ def test_check_fails_when_wagtail_stops_reading_the_kept_route(monkeypatch):
     assert check_route_cache() == []
     monkeypatch.setattr("news.route_cache.wagtail_reads_kept_routes", lambda: False)
     assert [error.id for error in check_route_cache()] == ["news.E003"]
+
+
+def site_queries(client, url, **params) -> int:
+    page_queries.calls = getattr(page_queries, "calls", 0) + 1
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, {**params, "n": page_queries.calls})
+    assert response.status_code == 200
+    return sum("wagtailcore_site" in q["sql"] for q in captured)
+
+
+def test_views_beside_the_tree_keep_the_site_of_their_host(client, make_release):
+    release = make_release(title_ru="Посещение учреждений")
+    assert site_queries(client, "/ru/search/", q="учреждений") >= 1  # the site, its root paths
+    assert site_queries(client, "/ru/search/", q="учреждений") == 0
+    assert site_queries(client, "/ru/rss.xml") == 0  # the same host: the same kept site
+    found = client.get("/ru/search/", {"q": "учреждений", "again": "1"}).content.decode()
+    assert page_url_in(release, "ru") in found
+
+
+def test_a_changed_site_is_looked_up_again(client, make_release, home):
+    from wagtail.models import Site
+
+    make_release()
+    site_queries(client, "/ru/rss.xml")
+    assert site_queries(client, "/ru/rss.xml") == 0
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Омбудсмен"
+    site.save()  # purges the page cache: nothing kept is used
+    assert site_queries(client, "/ru/rss.xml") >= 1  # the site (and its root paths)
