@@ -224,6 +224,29 @@ class LanguageAwarePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    @override
+    def _get_site_root_paths(self, request=None):
+        """wagtail-modeltranslation's version keeps one language's site root paths on the request
+        and reads them from the cache again whenever the language changes: a release page asks
+        for its address in each language for the switcher and then in its own, five round trips
+        to Redis. Here every language's are kept on the request side by side, and between
+        requests until the next purge of the page cache (a site changed, a page published or
+        moved; wagtail-modeltranslation's own cache key is cleared on the same changes)."""
+        from wagtail_modeltranslation.patch_wagtailadmin import (
+            _localized_site_get_site_root_paths,
+        )
+
+        from page_cache.keys import remember_until_next_purge
+
+        language = translation.get_language()
+        holder = request if request is not None else self
+        by_language = holder.__dict__.setdefault("_site_root_paths_by_language", {})
+        if language not in by_language:
+            by_language[language] = remember_until_next_purge(
+                f"site-root-paths:{language}", _localized_site_get_site_root_paths
+            )
+        return by_language[language]
+
     # --- serving ----------------------------------------------------------------------------
     def serve(self, request, *args, addressed_in=None, **kwargs):
         language = active_language()
@@ -290,6 +313,7 @@ OVERRIDDEN_NAMES = (
     "_check_slug_is_unique",
     "base_form_class",
     "get_view_restrictions",
+    "_get_site_root_paths",
 )
 
 

@@ -3,6 +3,7 @@ publish, unpublish or move is followed at once."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from news.checks import check_route_cache
 from news.languages import page_url_in
@@ -97,3 +98,29 @@ def test_a_changed_site_is_looked_up_again(client, make_release, home):
     site.site_name = "Омбудсмен"
     site.save()  # purges the page cache: nothing kept is used
     assert site_queries(client, "/ru/rss.xml") >= 1  # the site (and its root paths)
+
+
+def test_site_root_paths_are_read_once_per_language_and_kept(client, make_release, monkeypatch):
+    from wagtail_modeltranslation import patch_wagtailadmin
+
+    reads = []
+    original = patch_wagtailadmin._localized_site_get_site_root_paths
+
+    def counting():
+        reads.append(translation.get_language())
+        return original()
+
+    release = make_release()
+    monkeypatch.setattr(patch_wagtailadmin, "_localized_site_get_site_root_paths", counting)
+    url = page_url_in(release, "ru")
+    body = client.get(url, {"first": "1"}).content.decode()
+    # The switcher links each language's address; the page its own several times more.
+    for code in ("kk", "en"):
+        assert f'href="{page_url_in(release, code)}"' in body
+    # Once per language, not once per change of language (the navigation, made once per purge,
+    # reads its own for the plain Page of the site root).
+    assert reads.count("kk") == reads.count("en") == 1
+    assert reads.count("ru") <= 2
+    reads.clear()
+    client.get(url, {"second": "1"})
+    assert reads == []  # kept until the next purge
