@@ -19,10 +19,12 @@ graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then so slow memory growth never accumulates; jitter keeps them from
 # restarting together. Not too often: a new worker spends a second or two importing the app and
-# its first requests fill its caches (templates, kept values) again; at 2,000 a busy worker was
-# replaced every half a minute and the replacements showed as the slowest requests.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
-max_requests_jitter = max_requests // 10
+# its first requests fill its caches (templates, kept values) again, and while it does the other
+# workers carry its load: at 2,000 a busy worker was replaced every half a minute and the
+# replacements showed as the slowest requests (a second). Workers share the load evenly, so a
+# small jitter would still replace them all within seconds of each other: up to half again.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 2
 # No preload: each worker imports the app after the fork, so a reload (SIGHUP) picks up new
 # code, and no database or Redis connection opened at import time is shared between workers.
 # The cost is a few seconds of start-up per worker and less copy-on-write sharing.

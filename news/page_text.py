@@ -69,9 +69,10 @@ def page_text(page, language: str) -> str:
     return normalise(" ".join(str(part) for part in parts))
 
 
-def occurs_in(fragment: str, page, language: str) -> bool:
+def occurs_in_text(fragment: str, text: str) -> bool:
+    """Whether the fragment, normalised as page_text normalises, is in ``text`` (page_text's)."""
     fragment = normalise(fragment)
-    return bool(fragment) and fragment in page_text(page, language)
+    return bool(fragment) and fragment in text
 
 
 def text_around(fragment: str, text: str, width: int = 200) -> tuple[str, str, str] | None:

@@ -216,10 +216,10 @@ def value_key(name: str) -> str:
     return f"page-cache:value:{name}"
 
 
-def remember_until_next_purge(name: str, compute):
+def remember_until_next_purge(name: str, compute, keep_if=None):
     """``compute()``, kept in the page cache until the next purge (a new generation), for small
-    values every page needs, such as the navigation's links. A failing cache only means
-    computing it each time."""
+    values every page needs, such as the navigation's links; with ``keep_if``, only a value it
+    accepts is kept. A failing cache only means computing it each time."""
     cache = page_cache()
     key = value_key(name)
     try:
@@ -229,6 +229,8 @@ def remember_until_next_purge(name: str, compute):
     if entry is not None:
         return entry["value"]
     value = compute()
+    if keep_if is not None and not keep_if(value):
+        return value
     # Not kept this time (cache failing): computed again next time.
     with contextlib.suppress(Exception):
         store_for_generation(cache, key, value, generation, small=True)

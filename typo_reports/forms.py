@@ -1,11 +1,13 @@
 """The report form: the no-JS page renders it, the API validates every client's data with it."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from news.languages import LANGUAGE_CODES, has_language
-from news.page_text import normalise, occurs_in
+from news.page_text import normalise, occurs_in_text, page_text
 
 from .models import TypoReport
 from .protection import form_token_is_valid
@@ -44,6 +46,40 @@ def live_page_in(page_id, language: str):
     except (Page.DoesNotExist, TypeError, ValueError, OverflowError):
         return None
     return page if has_language(page, language) else None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedPage:
+    """What a report needs of its page: which one, its live revision, its text in the language."""
+
+    pk: int
+    live_revision_id: int | None
+    text: str
+
+
+def reported_page_in(page_id, language: str) -> ReportedPage | None:
+    """The live page with this id in ``language``, as a report needs it. Kept until the next
+    purge of the page cache (every publish, unpublish, move or deletion): reports come in bursts
+    on the page everybody is reading, and each would read its whole row (three bodies) again.
+    An id that is not a live page in the language is not kept, so made-up ids fill nothing."""
+    try:
+        page_id = int(page_id)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not 0 < page_id < 2**63:
+        return None
+
+    def compute():
+        page = live_page_in(page_id, language)
+        if page is None:
+            return None
+        return ReportedPage(page.pk, page.live_revision_id, page_text(page, language))
+
+    from page_cache.keys import remember_until_next_purge
+
+    return remember_until_next_purge(
+        f"reported-page:{page_id}:{language}", compute, keep_if=lambda value: value is not None
+    )
 
 
 class TypoReportForm(forms.Form):
@@ -111,12 +147,12 @@ class TypoReportForm(forms.Form):
         page_id, language = cleaned.get("page"), cleaned.get("language")
         if page_id is None or language is None:
             return cleaned
-        self.live_page = live_page_in(page_id, language)
+        self.live_page = reported_page_in(page_id, language)
         if self.live_page is None:
             self.add_error("page", forms.ValidationError(self.error_messages["no_page"]))
             return cleaned
         fragment = cleaned.get("fragment")
-        if fragment and not occurs_in(fragment, self.live_page, language):
+        if fragment and not occurs_in_text(fragment, self.live_page.text):
             self.add_error(
                 "fragment",
                 forms.ValidationError(

@@ -32,7 +32,7 @@ class Outcome:
 
 def open_duplicate(page, cleaned: dict):
     return TypoReport.objects.filter(
-        page=page,
+        page_id=page.pk,
         language=cleaned["language"],
         fragment=cleaned["fragment"],
         status__in=TypoReport.OPEN_STATUSES,
@@ -64,8 +64,8 @@ def _merge(page, cleaned: dict, client: str) -> Outcome | None:
 def _insert(page, cleaned: dict, client: str) -> Outcome:
     with transaction.atomic():
         report = TypoReport.objects.create(
-            page=page,
-            revision=page.live_revision,
+            page_id=page.pk,
+            revision_id=page.live_revision_id,
             language=cleaned["language"],
             fragment=cleaned["fragment"],
             context_before=cleaned.get("context_before") or "",
