@@ -120,14 +120,17 @@ def insert_batch(index, releases, first_child_number):
     for release in releases:
         for field in ("title", "slug", "url_path"):
             release.__dict__.setdefault(field, None)
+    release_fields = list(NewsReleasePage._meta.local_concrete_fields)
+    through = NewsReleasePage.topics.through
+    if connection.vendor == "postgresql":
+        copy_batch(releases, page_fields, release_fields, through)
+        return
     keys = Page.objects._insert(
         releases, fields=page_fields, returning_fields=[Page._meta.pk], raw=True
     )
-    release_fields = list(NewsReleasePage._meta.local_concrete_fields)
     for (key,), release in zip(keys, releases, strict=True):
         release.page_ptr_id = release.id = key
     NewsReleasePage._base_manager._insert(releases, fields=release_fields, raw=False)
-    through = NewsReleasePage.topics.through
     through.objects.bulk_create(
         [
             through(newsreleasepage_id=release.pk, topic_id=topic_id)
@@ -135,6 +138,56 @@ def insert_batch(index, releases, first_child_number):
             for topic_id in release._topic_ids
         ]
     )
+
+
+def copy_batch(releases, page_fields, release_fields, through):
+    """The same rows through PostgreSQL's COPY: a multi-row INSERT binds each column as an
+    array, which psycopg quotes in Python, element by element (a third of the time at 10,000
+    releases, mostly the JSON bodies); COPY streams the rows as they are. Keys come from the
+    page table's sequence first, so the release and topic rows can name their pages."""
+    page_table = Page._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [page_table, len(releases)],
+        )
+        for (key,), release in zip(cursor.fetchall(), releases, strict=True):
+            release.page_ptr_id = release.id = key
+        copy_rows(
+            cursor,
+            page_table,
+            ["id", *(f.column for f in page_fields)],
+            (
+                [release.id]
+                + [f.get_db_prep_save(getattr(release, f.attname), connection) for f in page_fields]
+                for release in releases
+            ),
+        )
+        copy_rows(
+            cursor,
+            NewsReleasePage._meta.db_table,
+            [f.column for f in release_fields],
+            (
+                [f.get_db_prep_save(f.pre_save(release, True), connection) for f in release_fields]
+                for release in releases
+            ),
+        )
+        copy_rows(
+            cursor,
+            through._meta.db_table,
+            ["newsreleasepage_id", "topic_id"],
+            ([release.pk, topic_id] for release in releases for topic_id in release._topic_ids),
+        )
+
+
+def copy_rows(cursor, table: str, columns: list[str], rows) -> None:
+    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+    # Table and column names from the models' _meta only; values go through COPY's protocol.
+    with cursor.cursor.copy(
+        f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN"
+    ) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 # The GIN indexes of migration news/0002_search_vectors, by name and column.
