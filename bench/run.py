@@ -7,7 +7,8 @@
    the page cache off (uncached), one with it on (cached). wrk (8 connections, BENCH_SECONDS
    each) measures requests/s, p50 and p99 for a static file served by WhiteNoise, the floor (a
    view returning a release page's bytes from memory), and each page; ratios are to the static
-   file (and, for the release page, to the floor) measured in the same run.
+   file (and, for the release page, to the floor) measured in the same run. Every row is run
+   BENCH_ROUNDS times (default 3), the rows interleaved, and each figure is the median.
 4. Worker memory (RSS) after the run. The table is printed and written to bench/RESULTS.md.
 """
 
@@ -35,6 +36,9 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
 RELEASES = int(os.environ.get("BENCH_RELEASES", "10000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+# Each row is measured this many times, the rows interleaved, and the median kept: a shared
+# machine's neighbours come and go within seconds, and one unlucky run should not be the result.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 SEARCH_QUERY = os.environ.get("BENCH_SEARCH_QUERY", "пыток")
 # Sent on every row, the static file's included, as a browser sends it: WhiteNoise then serves the
@@ -193,6 +197,14 @@ def wrk(url, script=None) -> dict:
     }
 
 
+def median_run(runs: list[dict]) -> dict:
+    """One row from its rounds: the median of each figure, the sum of the errors."""
+    middle = len(runs) // 2
+    row = {key: sorted(run[key] for run in runs)[middle] for key in ("rps", "p50", "p99")}
+    row.update({key: sum(run[key] for run in runs) for key in ("errors", "timeouts", "requests")})
+    return row
+
+
 def report_script(server, page_id, fragment) -> str:
     token = json.loads(server.get("/api/typo-reports/token/")[0])["token"]
     body = json.dumps(
@@ -321,18 +333,22 @@ def main():
         page_id = int(re.search(rb'data-page-id="(\d+)"', release_html).group(1))
         fragment = re.search(r"<h1[^>]*>([^<]{12,60})", release_html.decode()).group(1).split()[0]
         for server in (uncached, cached):
-            row = {}
-            row["static file (WhiteNoise)"] = wrk(server.base + static)
-            row["floor (bytes from memory)"] = wrk(server.base + "/bench-floor/")
-            for name, (method, path) in pages.items():
-                if method == "POST":
-                    if server is cached:
+            runs = {}
+            for _round in range(ROUNDS):
+                runs.setdefault("static file (WhiteNoise)", []).append(wrk(server.base + static))
+                runs.setdefault("floor (bytes from memory)", []).append(
+                    wrk(server.base + "/bench-floor/")
+                )
+                for name, (method, path) in pages.items():
+                    if method == "POST":
+                        if server is cached:
+                            continue
+                        script = report_script(server, page_id, fragment)
+                        runs.setdefault(name, []).append(wrk(server.base + path, script))
                         continue
-                    row[name] = wrk(server.base + path, report_script(server, page_id, fragment))
-                    continue
-                server.get(path)  # the cached server stores it here
-                row[name] = wrk(server.base + path)
-            results[server.name] = row
+                    server.get(path)  # the cached server stores it here
+                    runs.setdefault(name, []).append(wrk(server.base + path))
+            results[server.name] = {name: median_run(row) for name, row in runs.items()}
             rss[server.name] = server.worker_rss_mb()
     finally:
         uncached.stop()
@@ -355,7 +371,8 @@ def render(info, results, counts_small, counts_large, rss, load_seconds) -> str:
         "  engineers running test suites at the same time: absolute figures are noisy, ratios",
         "  measured in one run are what count.",
         f"- {RELEASES:,} synthetic releases on PostgreSQL + Redis, gunicorn 2 sync workers per",
-        f"  server, wrk {CONNECTIONS} connections for {SECONDS} s per row, loopback.",
+        f"  server, wrk {CONNECTIONS} connections for {SECONDS} s per row, loopback; each figure "
+        f"the median of {ROUNDS} rounds.",
         f"- every request sends Accept-Encoding: {ACCEPT_ENCODING or '(none)'}"
         " (BENCH_ACCEPT_ENCODING), as a browser does.",
         f"- `load_demo_content --releases {RELEASES}`: {load_seconds:.1f} s",
