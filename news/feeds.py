@@ -6,14 +6,17 @@ re-publication and slug changes) and the language, so readers never see an item 
 """
 
 import datetime
+import io
 import re
 import uuid
 
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
+from django.utils.xmlutils import SimplerXMLGenerator
 from wagtail.rich_text import expand_db_html
 
 from .languages import active_language, has_language, page_url_in, value_in
@@ -24,8 +27,38 @@ FEED_SIZE = 50
 _RELATIVE_URL = re.compile(r'(\s(?:href|src)=")(/[^"/][^"]*)"')
 
 
-class ContentEncodedRss(Rss201rev2Feed):
+class WrittenItems:
+    """For the feed generators: an item that carries its own ``xml`` (written by this generator
+    class once, see item_xml) is copied into the feed as it is; others are written as usual."""
+
+    def write_items(self, handler):
+        for item in self.items:
+            if "xml" in item:
+                handler.ignorableWhitespace(item["xml"])  # written unescaped, as it was made
+            else:
+                self.write_item(handler, item)
+
+    def write_item(self, handler, item):
+        handler.startElement(self.item_element, self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement(self.item_element)
+
+
+def item_xml(generator_class, **item) -> str:
+    """One item's element as ``generator_class`` writes it in a whole feed (same handler
+    settings as its ``write``), to be kept and copied into later feeds (WrittenItems)."""
+    generator = generator_class(title="", link="", description="")
+    generator.add_item(**item)
+    out = io.StringIO()
+    handler = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+    generator.write_item(handler, generator.items[0])
+    return out.getvalue()
+
+
+class ContentEncodedRss(WrittenItems, Rss201rev2Feed):
     """RSS 2.0 with the full body in ``content:encoded``."""
+
+    item_element = "item"
 
     def rss_attributes(self):
         return {
@@ -39,8 +72,10 @@ class ContentEncodedRss(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content_html"])
 
 
-class HtmlContentAtom(Atom1Feed):
+class HtmlContentAtom(WrittenItems, Atom1Feed):
     """Atom 1.0 with the full body as ``<content type="html">``."""
+
+    item_element = "entry"
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -64,20 +99,30 @@ def release_body_html(release, language: str) -> str:
     return expand_db_html(body.render_as_block()) if body else ""
 
 
-def feed_entry(release, language: str, request) -> dict:
-    """Everything a feed prints of one release, as plain values (kept between requests)."""
+def feed_item(release, language: str, request) -> dict:
+    """Everything a feed prints of one release, as the feed generators' add_item takes it."""
     pubdate = timezone.make_aware(datetime.datetime.combine(release.date, datetime.time(9)))
-    enclosure = None
+    enclosures = []
     if release.hero_image:
         rendition = release.hero_image.get_rendition("width-1200|format-jpeg")
-        enclosure = (request.build_absolute_uri(rendition.url), str(rendition.file.size))
+        enclosures.append(
+            Enclosure(
+                request.build_absolute_uri(rendition.url), str(rendition.file.size), "image/jpeg"
+            )
+        )
     return {
         "title": value_in(release, "title", language),
+        # As Django's Feed makes every link absolute: on the host the reader asked for.
+        "link": add_domain(
+            get_current_site(request).domain,
+            page_url_in(release, language, request),
+            request.is_secure(),
+        ),
         # The lead is plain text; a description is HTML to feed readers, so escape it once
         # here (and the feed generator escapes it again for XML).
         "description": escape(value_in(release, "lead", language) or ""),
-        "link": page_url_in(release, language, request),
-        "guid": release_guid(release, language),
+        "unique_id": release_guid(release, language),
+        "unique_id_is_permalink": False,
         "pubdate": pubdate,
         "updateddate": release.last_published_at or pubdate,
         "categories": [
@@ -85,21 +130,23 @@ def feed_entry(release, language: str, request) -> dict:
             for topic in release.topics.all()
             if has_language(topic, language)
         ],
-        "enclosure": enclosure,
+        "enclosures": enclosures,
         "content_html": absolute_html(release_body_html(release, language), request),
     }
 
 
-def feed_entries(pks: list[int], language: str, request) -> list[dict]:
-    """The entries of the releases ``pks``, in that order. Each release's entry is kept until
-    the next purge of the page cache (every publish, unpublish, move or deletion, every change
-    of a topic), per language and site address (its links are absolute), and shared by every
-    feed that lists the release (RSS, Atom, its topics): rendering 50 bodies is most of a
-    feed's cost, and a publish changes one of them."""
+def feed_entries(pks: list[int], language: str, request, generator_class) -> list[dict]:
+    """The entries of the releases ``pks``, in that order: each the release's item element as
+    ``generator_class`` writes it, with its dates (the feed's own date is the newest of them).
+    Each is kept until the next purge of the page cache (every publish, unpublish, move or
+    deletion, every change of a topic), per feed format, language and site address (its links
+    are absolute), and shared by the feeds that list the release (the language's, its topics'):
+    rendering and writing 50 items is most of a feed's cost, and a publish changes one."""
     from page_cache.keys import remember_many_until_next_purge
 
     address = f"{request.scheme}://{request.get_host()}"
-    names = {f"feed-entry:{pk}:{language}:{address}": pk for pk in pks}
+    kind = generator_class.__name__
+    names = {f"feed-entry:{kind}:{pk}:{language}:{address}": pk for pk in pks}
 
     def render(missing: list[str]) -> dict:
         wanted = {names[name]: name for name in missing}
@@ -108,7 +155,15 @@ def feed_entries(pks: list[int], language: str, request) -> list[dict]:
             .filter(pk__in=list(wanted))
             .prefetch_related("topics")
         )
-        return {wanted[release.pk]: feed_entry(release, language, request) for release in releases}
+        entries = {}
+        for release in releases:
+            item = feed_item(release, language, request)
+            entries[wanted[release.pk]] = {
+                "xml": item_xml(generator_class, **item),
+                "pubdate": item["pubdate"],
+                "updateddate": item["updateddate"],
+            }
+        return entries
 
     entries = remember_many_until_next_purge(list(names), render)
     # A release unpublished since the list was read has no entry: left out.
@@ -119,21 +174,6 @@ class ReleasesFeed(Feed):
     """The newest releases in the active language (``/<lang>/rss.xml``)."""
 
     feed_type = ContentEncodedRss
-    item_guid_is_permalink = False
-
-    def __call__(self, request, *args, **kwargs):
-        # The item_* hooks get no request, and absolute URLs need one: each request gets its
-        # own feed instance (see per_request), so keeping it here is thread-safe.
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
-    @classmethod
-    def per_request(cls):
-        def view(request, *args, **kwargs):
-            return cls()(request, *args, **kwargs)
-
-        view.__name__ = view.__qualname__ = f"{cls.__name__}_view"
-        return view
 
     def get_object(self, request, *args, **kwargs):
         return None
@@ -141,9 +181,17 @@ class ReleasesFeed(Feed):
     def releases(self, obj):
         return NewsReleasePage.objects.in_language_listing(active_language())
 
-    def items(self, obj):
+    def get_feed(self, obj, request):
+        """The channel as Django's Feed makes it, then the items as kept entries (feed_entries):
+        already written, so none goes through the item hooks and the XML writer again."""
+        feed = super().get_feed(obj, request)  # items() lists nothing: see below
         pks = list(self.releases(obj).values_list("pk", flat=True)[:FEED_SIZE])
-        return feed_entries(pks, active_language(), self.request)
+        feed.items.extend(feed_entries(pks, active_language(), request, self.feed_type))
+        return feed
+
+    def items(self, obj):
+        # The items are added by get_feed, written once per release and kept.
+        return []
 
     def title(self, obj):
         return str(_("News of the Commissioner for Human Rights in the Republic of Kazakhstan"))
@@ -153,36 +201,6 @@ class ReleasesFeed(Feed):
 
     def link(self, obj):
         return f"/{active_language()}/"
-
-    def item_title(self, item):
-        return item["title"]
-
-    def item_description(self, item):
-        return item["description"]
-
-    def item_link(self, item):
-        return item["link"]
-
-    def item_guid(self, item):
-        return item["guid"]
-
-    def item_pubdate(self, item):
-        return item["pubdate"]
-
-    def item_updateddate(self, item):
-        return item["updateddate"]
-
-    def item_categories(self, item):
-        return item["categories"]
-
-    def item_enclosures(self, item):
-        if item["enclosure"] is None:
-            return []
-        url, length = item["enclosure"]
-        return [Enclosure(url, length, "image/jpeg")]
-
-    def item_extra_kwargs(self, item):
-        return {"content_html": item["content_html"]}
 
 
 class ReleasesAtomFeed(ReleasesFeed):

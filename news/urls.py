@@ -52,10 +52,10 @@ def conditional(view):
 
 
 urlpatterns = [
-    path("rss.xml", conditional(ReleasesFeed.per_request()), name="feed_rss"),
-    path("atom.xml", conditional(ReleasesAtomFeed.per_request()), name="feed_atom"),
+    path("rss.xml", conditional(ReleasesFeed()), name="feed_rss"),
+    path("atom.xml", conditional(ReleasesAtomFeed()), name="feed_atom"),
     path("feeds/", views.feed_list, name="feed_list"),
     path("search/", views.search, name="search"),
     path("topics/<slug:slug>/", views.topic, name="topic"),
-    path("topics/<slug:slug>/rss.xml", conditional(TopicFeed.per_request()), name="topic_feed"),
+    path("topics/<slug:slug>/rss.xml", conditional(TopicFeed()), name="topic_feed"),
 ]
