@@ -3,8 +3,10 @@
 A list page is ``?page=N`` (stable, bookmarkable addresses), so it needs an OFFSET. Sorting and
 skipping full rows (every translated column) costs more the deeper the page; here the database
 first sorts and skips only release keys (the ``release_listing_order`` index gives them in
-order), then fetches the full rows of the ten keys shown.
+order), then reads the cards of the ten keys shown (news.cards: the values a list prints).
 """
+
+from .cards import release_cards
 
 
 class ListingRows:
@@ -14,8 +16,9 @@ class ListingRows:
     ``count_key`` (which must name the language and the list), the count is kept until the next
     purge of the page cache, which every publish, unpublish, move or deletion makes."""
 
-    def __init__(self, queryset, count_key: str | None = None):
+    def __init__(self, queryset, language: str, count_key: str | None = None):
         self.queryset = queryset
+        self.language = language
         self.count_key = count_key
 
     def count(self):
@@ -31,9 +34,13 @@ class ListingRows:
     def __getitem__(self, window):
         if not isinstance(window, slice):
             return self[window : window + 1][0]
-        keys = list(self.queryset.values_list("pk", flat=True)[window])
-        rows = {row.pk: row for row in self.queryset.filter(pk__in=keys).order_by()}
-        return [rows[key] for key in keys if key in rows]
+        return self.cards_of(list(self.queryset.values_list("pk", flat=True)[window]))
+
+    def cards_of(self, keys: list) -> list[dict]:
+        """The cards of the releases ``keys``, in that order."""
+        cards = release_cards(self.queryset.filter(pk__in=keys).order_by(), self.language)
+        by_key = {card["pk"]: card for card in cards}
+        return [by_key[key] for key in keys if key in by_key]
 
 
 class RankedRows(ListingRows):
@@ -42,8 +49,8 @@ class RankedRows(ListingRows):
     the count is their number and a page fetches the rows of its keys. Counting and then ranking
     again for the page's window would compute the rank of every match twice."""
 
-    def __init__(self, queryset):
-        super().__init__(queryset)
+    def __init__(self, queryset, language: str):
+        super().__init__(queryset, language)
         self._keys = None
 
     def keys(self) -> list:
@@ -57,6 +64,4 @@ class RankedRows(ListingRows):
     def __getitem__(self, window):
         if not isinstance(window, slice):
             return self[window : window + 1][0]
-        keys = self.keys()[window]
-        rows = {row.pk: row for row in self.queryset.filter(pk__in=keys).order_by()}
-        return [rows[key] for key in keys if key in rows]
+        return self.cards_of(self.keys()[window])

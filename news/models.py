@@ -12,6 +12,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
 from .blocks import ReleaseBodyBlock
+from .cards import release_cards
 from .languages import (
     LANGUAGE_CODES,
     active_language,
@@ -102,9 +103,13 @@ class HomePage(LanguageAwarePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_releases"] = NewsReleasePage.objects.in_language_listing(
-            active_language()
-        ).descendant_of(self)[: self.latest_count]
+        language = active_language()
+        context["latest_releases"] = release_cards(
+            NewsReleasePage.objects.in_language_listing(language).descendant_of(self)[
+                : self.latest_count
+            ],
+            language,
+        )
         context["news_index"] = (
             NewsIndexPage.objects.live().child_of(self).filter(in_language_q(active_language()))
         ).first()
@@ -127,7 +132,9 @@ class NewsIndexPage(LanguageAwarePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = active_language()
-        rows = ListingRows(self.releases(language), count_key=f"release-count:{language}:{self.pk}")
+        rows = ListingRows(
+            self.releases(language), language, count_key=f"release-count:{language}:{self.pk}"
+        )
         context["releases"] = paginate(rows, request, settings.NEWS_RELEASES_PER_PAGE)
         return context
 

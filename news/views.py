@@ -58,7 +58,9 @@ def search(request):
     language = active_language()
     query = clean_query(request.GET.get("q", ""))
     results = paginate(
-        RankedRows(search_releases(query, language)), request, settings.NEWS_RELEASES_PER_PAGE
+        RankedRows(search_releases(query, language), language),
+        request,
+        settings.NEWS_RELEASES_PER_PAGE,
     )
     return render(
         request,
@@ -82,7 +84,9 @@ def topic(request, slug):
         {
             "topic": topic,
             "releases": paginate(
-                ListingRows(releases, count_key=f"topic-release-count:{language}:{topic.pk}"),
+                ListingRows(
+                    releases, language, count_key=f"topic-release-count:{language}:{topic.pk}"
+                ),
                 request,
                 settings.NEWS_RELEASES_PER_PAGE,
             ),
