@@ -4,7 +4,9 @@ A view adds one to ``readership:pending:<page>`` in the cache (an atomic ``incr`
 views of a page are written to its ``PageViews`` row in one UPDATE when they reach
 ``READERSHIP_BATCH_SIZE``, when the page was not written for ``READERSHIP_FLUSH_SECONDS``, and by
 ``manage.py flush_view_counts`` (cron). The number shown is the row plus what is pending, so a
-cache flush loses at most the views of the last batch window.
+cache flush loses at most the views of the last batch window. The row's count is also kept in
+the cache (``readership:stored:<page>``) until the next write of the row, so showing the number
+on a release page is one cache round trip, no query.
 
 A browser is recognised again for ``READERSHIP_DEDUPE_SECONDS`` by a keyed hash (HMAC with
 SECRET_KEY) of its address, User-Agent and the page, kept only in the cache and only for that
@@ -32,6 +34,15 @@ BOT_USER_AGENT = re.compile(
 
 def pending_key(page_id: int) -> str:
     return f"readership:pending:{page_id}"
+
+
+def stored_key(page_id: int) -> str:
+    return f"readership:stored:{page_id}"
+
+
+# A row is written only by flush_page, which forgets the kept count after each write; the
+# timeout only bounds how long a count changed some other way (by hand) could be shown.
+STORED_COUNT_SECONDS = 300
 
 
 def is_bot(user_agent: str) -> bool:
@@ -83,6 +94,8 @@ def flush_page(page_id: int) -> int:
                 )
                 if not created:
                     PageViews.objects.filter(page_id=page_id).update(count=F("count") + pending)
+        # After the commit: a reader in between would keep the old count again.
+        cache.delete(stored_key(page_id))
         return pending
     finally:
         cache.delete(lock)
@@ -102,6 +115,13 @@ def flush_all(page_ids) -> int:
 
 
 def total(page_id: int) -> int:
-    """Views written plus views pending."""
-    stored = PageViews.objects.filter(page_id=page_id).values_list("count", flat=True).first()
-    return (stored or 0) + max(0, int(cache.get(pending_key(page_id)) or 0))
+    """Views written plus views pending, in one round trip to the cache once the written count
+    is kept there."""
+    values = cache.get_many([stored_key(page_id), pending_key(page_id)])
+    stored = values.get(stored_key(page_id))
+    if stored is None:
+        stored = (
+            PageViews.objects.filter(page_id=page_id).values_list("count", flat=True).first() or 0
+        )
+        cache.add(stored_key(page_id), stored, timeout=STORED_COUNT_SECONDS)
+    return int(stored) + max(0, int(values.get(pending_key(page_id)) or 0))

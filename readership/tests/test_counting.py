@@ -130,3 +130,23 @@ def test_beacon_answers_are_not_cached_and_release_pages_set_no_cookie(client, m
     page = client.get(f"/ru/novosti/{release.slug_ru}/")
     assert not page.cookies
     assert "Cookie" not in page.get("Vary", "")
+
+
+@override_settings(READERSHIP_BATCH_SIZE=3, READERSHIP_FLUSH_SECONDS=3600)
+def test_the_written_count_is_kept_until_the_row_is_written_again(
+    client, make_release, django_assert_num_queries
+):
+    release = make_release()
+    beacon(client, release, address="203.0.113.1")  # the first view is written at once
+    assert counting.total(release.pk) == 1  # reads the row, keeps its count
+    with django_assert_num_queries(0):
+        assert counting.total(release.pk) == 1
+    for n in range(2, 5):
+        beacon(client, release, address=f"203.0.113.{n}")  # the third pending one writes
+    assert PageViews.objects.get(page=release).count == 4
+    # The write forgot the kept count (1): the number is the new row, not 1 plus nothing pending.
+    with django_assert_num_queries(0):  # the beacon's answer read and kept it again
+        assert counting.total(release.pk) == 4
+    cache.delete(counting.stored_key(release.pk))
+    with django_assert_num_queries(1):
+        assert counting.total(release.pk) == 4
