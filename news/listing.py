@@ -34,7 +34,22 @@ class ListingRows:
     def __getitem__(self, window):
         if not isinstance(window, slice):
             return self[window : window + 1][0]
-        return self.cards_of(list(self.queryset.values_list("pk", flat=True)[window]))
+        return self.cards_of(self.keys_of(window))
+
+    def keys_of(self, window: slice) -> list:
+        """The keys of the rows in ``window``; with a ``count_key``, kept until the next purge
+        like the count (an OFFSET walk of the listing index, longer the deeper the page)."""
+
+        def read():
+            return list(self.queryset.values_list("pk", flat=True)[window])
+
+        if self.count_key is None:
+            return read()
+        from page_cache.keys import remember_until_next_purge
+
+        return remember_until_next_purge(
+            f"{self.count_key}:keys:{window.start}:{window.stop}", read
+        )
 
     def cards_of(self, keys: list) -> list[dict]:
         """The cards of the releases ``keys``, in that order."""

@@ -68,3 +68,34 @@ def test_cards_of_a_list_page_cost_the_same_queries_however_many_have_images(
     # site, kept until the next purge); none per card.
     with django_assert_max_num_queries(6):
         assert client.get(url, {"page": "1"}).status_code == 200
+
+
+def test_a_list_pages_keys_are_kept_until_the_next_publish(
+    client, make_release, news_index, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+    make_release(title_ru="Первая")
+    url = page_url_in(news_index, "ru")
+
+    def key_queries(query_string):
+        with CaptureQueriesContext(connection) as captured:
+            body = client.get(url, query_string).content.decode()
+        keys = [
+            q
+            for q in captured
+            # The keys of the page: the listing index walked with LIMIT (the cards query
+            # names its keys instead).
+            if q["sql"].startswith('SELECT "news_newsreleasepage"."page_ptr_id"')
+            and " LIMIT " in q["sql"]
+        ]
+        return len(keys), body
+
+    assert key_queries({"page": "1"})[0] == 1
+    assert key_queries({"page": "1", "again": "1"})[0] == 0  # kept
+    make_release(title_ru="Вторая")  # a publish purges: read again, and the new one is listed
+    count, body = key_queries({"page": "1", "after": "1"})
+    assert count == 1
+    assert "Вторая" in body
