@@ -10,14 +10,16 @@ renditions in one more query.
 
 from wagtail.images import get_image_model
 
-from .languages import LANGUAGE_CODES
 from .sitemaps import address, language_prefixes, site_root_paths
 
 
 def card_columns(language: str) -> tuple[str, ...]:
-    # Every language's title and url_path: address() reads them to find the page's site root.
-    addressing = (f"{name}_{code}" for code in LANGUAGE_CODES for name in ("title", "url_path"))
-    return ("pk", "date", "hero_image_id", f"lead_{language}", *addressing)
+    # address() reads the language's title and url_path only (as release_aside.links does).
+    return ("pk", "date", "hero_image_id", f"lead_{language}", *addressing_columns(language))
+
+
+def addressing_columns(language: str) -> tuple[str, str]:
+    return (f"title_{language}", f"url_path_{language}")
 
 
 def release_cards(releases, language: str) -> list[dict]:
@@ -32,14 +34,19 @@ def release_cards(releases, language: str) -> list[dict]:
     )
     images_by_id = {image.pk: image for image in images}
     roots, prefixes = site_root_paths(), language_prefixes()
-    return [
-        {
-            "pk": row["pk"],
-            "url": address(row, language, roots, prefixes),
-            "title": row[f"title_{language}"],
-            "lead": row[f"lead_{language}"],
-            "date": row["date"],
-            "hero_image": images_by_id.get(row["hero_image_id"]),
-        }
-        for row in rows
-    ]
+    cards = []
+    for row in rows:
+        url = address(row, language, roots, prefixes)
+        if url is None:  # under no site's root (release_aside.links leaves these out too)
+            continue
+        cards.append(
+            {
+                "pk": row["pk"],
+                "url": url,
+                "title": row[f"title_{language}"],
+                "lead": row[f"lead_{language}"],
+                "date": row["date"],
+                "hero_image": images_by_id.get(row["hero_image_id"]),
+            }
+        )
+    return cards

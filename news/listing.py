@@ -76,7 +76,5 @@ class RankedRows(ListingRows):
     def count(self):
         return len(self.keys())
 
-    def __getitem__(self, window):
-        if not isinstance(window, slice):
-            return self[window : window + 1][0]
-        return self.cards_of(self.keys()[window])
+    def keys_of(self, window: slice) -> list:
+        return self.keys()[window]
