@@ -60,21 +60,17 @@ class ListingRows:
 
 class RankedRows(ListingRows):
     """Like ListingRows, for a list every page of which must order all its rows anyway (search
-    results ranked by relevance): the keys of every row are read once, in order, in one query;
-    the count is their number and a page fetches the rows of its keys. Counting and then ranking
-    again for the page's window would compute the rank of every match twice."""
+    results ranked by relevance): the keys of every row, in order, are given (read in one
+    query); the count is their number and a page reads the cards of its keys from
+    ``queryset``. Counting and then ranking again for the page's window would compute the rank
+    of every match twice."""
 
-    def __init__(self, queryset, language: str):
+    def __init__(self, keys: list, queryset, language: str):
         super().__init__(queryset, language)
-        self._keys = None
-
-    def keys(self) -> list:
-        if self._keys is None:
-            self._keys = list(self.queryset.values_list("pk", flat=True))
-        return self._keys
+        self.keys = keys
 
     def count(self):
-        return len(self.keys())
+        return len(self.keys)
 
     def keys_of(self, window: slice) -> list:
-        return self.keys()[window]
+        return self.keys[window]

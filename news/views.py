@@ -12,7 +12,7 @@ from .languages import LANGUAGE_CODES, active_language, has_language, value_in
 from .listing import ListingRows, RankedRows
 from .models import NewsReleasePage
 from .pagination import paginate
-from .search import clean_query, search_releases
+from .search import clean_query, ranked_release_keys
 from .topics import topic_in_language, topics_in_language
 
 
@@ -58,7 +58,11 @@ def search(request):
     language = active_language()
     query = clean_query(request.GET.get("q", ""))
     results = paginate(
-        RankedRows(search_releases(query, language), language),
+        RankedRows(
+            ranked_release_keys(query, language),
+            NewsReleasePage.objects.in_language_listing(language),
+            language,
+        ),
         request,
         settings.NEWS_RELEASES_PER_PAGE,
     )

@@ -234,6 +234,17 @@ def test_search_finds_only_releases_in_its_language(client, make_release, langua
                 assert getattr(other, f"title_{other_code}") not in text
 
 
+def test_search_follows_publishing_and_unpublishing(client, make_release):
+    """Search keeps the language's live releases until the next purge: a release published
+    after a search is found by the next one, and an unpublished one no longer is."""
+    first = make_release(lead_en="Monitoring of detention centres.")
+    assert first.title_en in main_text(client.get("/en/search/", {"q": "detention"}))
+    release = make_release(title_en="Detention visits in Astana")
+    assert release.title_en in main_text(client.get("/en/search/", {"q": "detention"}))
+    release.unpublish()
+    assert release.title_en not in main_text(client.get("/en/search/", {"q": "detention"}))
+
+
 @pytest.mark.parametrize(
     "query", ["", " ", "x" * 5000, "'; DROP TABLE x; --", "%00\x00", "a" * 3 + "\n" * 50]
 )
