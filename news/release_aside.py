@@ -51,19 +51,25 @@ def topic_links(page, language: str) -> list[dict]:
     ]
 
 
-def links(releases, language: str, addressing=None) -> list[dict]:
+def links(releases, language: str, addressing=None, also=()) -> list[dict]:
     """Link values for a release queryset, in its order: only the printed columns are read.
-    ``addressing``: (site root paths, language prefixes), when the caller has them already."""
+    ``addressing``: (site root paths, language prefixes), when the caller has them already;
+    ``also``: more columns to read, each kept in the link under its own name. A release under
+    no site's root has no address and is left out."""
     title, url_path = f"title_{language}", f"url_path_{language}"
     roots, prefixes = addressing or (site_root_paths(), language_prefixes())
     rows = (
-        releases.select_related(None).prefetch_related(None).values("pk", "date", title, url_path)
+        releases.select_related(None)
+        .prefetch_related(None)
+        .values("pk", "date", title, url_path, *also)
     )
     result = []
     for row in rows:
         url = address(row, language, roots, prefixes)
         if url is not None:
-            result.append({"pk": row["pk"], "url": url, "title": row[title], "date": row["date"]})
+            link = {"pk": row["pk"], "url": url, "title": row[title], "date": row["date"]}
+            link.update((column, row[column]) for column in also)
+            result.append(link)
     return result
 
 

@@ -56,6 +56,27 @@ def site_from_fields(fields: dict):
     return Site.from_db("default", names, [fields[name] for name in names])
 
 
+def _kept(request, key: str):
+    """The value kept under ``key`` in the current generation, or None. The generation is
+    recorded on the request, for keeping what it finds; a failing cache gives None and
+    records nothing, so nothing is kept (it only means walking the tree or a query)."""
+    from page_cache.keys import page_cache, read_with_generation
+
+    try:
+        generation, kept = read_with_generation(page_cache(), key, small=True)
+    except Exception:  # noqa: BLE001 - a failing cache only means finding it again
+        return None
+    request.route_generation = generation
+    return None if kept is None else kept["value"]
+
+
+def _keep(request, key: str, value) -> None:
+    from page_cache.keys import page_cache, store_for_generation
+
+    with contextlib.suppress(Exception):  # not kept: found again next time
+        store_for_generation(page_cache(), key, value, request.route_generation, small=True)
+
+
 def remember(request, path: str) -> None:
     """Keep the route Wagtail found for this request (none for a 404)."""
     route = getattr(request, ROUTE_ATTRIBUTE, None)
@@ -70,26 +91,14 @@ def remember(request, path: str) -> None:
         "args": list(args),
         "kwargs": dict(kwargs),
     }
-    from page_cache.keys import page_cache, store_for_generation
-
-    with contextlib.suppress(Exception):  # not kept: walked again next time
-        store_for_generation(
-            page_cache(), route_key(request, path), entry, request.route_generation, small=True
-        )
+    _keep(request, route_key(request, path), entry)
 
 
 def restore(request, path: str) -> bool:
     """Put the kept site and route on the request; False when none is kept (or it is stale)."""
-    from page_cache.keys import page_cache, read_with_generation
-
-    try:
-        generation, kept = read_with_generation(page_cache(), route_key(request, path), small=True)
-    except Exception:  # noqa: BLE001 - a failing cache only means walking the tree
+    entry = _kept(request, route_key(request, path))
+    if entry is None:
         return False
-    request.route_generation = generation
-    if kept is None:
-        return False
-    entry = kept["value"]
     try:
         model = apps.get_model(entry["model"])
         page = model._default_manager.get(pk=entry["pk"])
@@ -105,28 +114,16 @@ def restore(request, path: str) -> bool:
 def remember_site(request) -> None:
     """Keep the site Wagtail found for this request's host, if it looked one up."""
     site = getattr(request, SITE_ATTRIBUTE, None)
-    if site is None:
-        return
-    from page_cache.keys import page_cache, store_for_generation
-
-    with contextlib.suppress(Exception):  # not kept: looked up again next time
-        store_for_generation(
-            page_cache(), site_key(request), site_fields(site), request.route_generation, small=True
-        )
+    if site is not None:
+        _keep(request, site_key(request), site_fields(site))
 
 
 def restore_site(request) -> bool:
     """Put the site kept for this host on the request; False when none is kept."""
-    from page_cache.keys import page_cache, read_with_generation
-
-    try:
-        generation, kept = read_with_generation(page_cache(), site_key(request), small=True)
-    except Exception:  # noqa: BLE001 - a failing cache only means a query
+    fields = _kept(request, site_key(request))
+    if fields is None:
         return False
-    request.route_generation = generation
-    if kept is None:
-        return False
-    setattr(request, SITE_ATTRIBUTE, site_from_fields(kept["value"]))
+    setattr(request, SITE_ATTRIBUTE, site_from_fields(fields))
     return True
 
 
