@@ -3,11 +3,13 @@ the test's own. A publish in another process is seen by every worker at once (th
 shared), and cached pages are still served while PostgreSQL is unreachable."""
 
 import datetime
+import json
 import os
 import shutil
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -154,6 +156,62 @@ def test_values_each_worker_keeps_in_memory_follow_a_publish_in_another_process(
         status, _cache, body = fetch(url)
         assert status == 200
         assert "Свежая новость" in body  # the first release's "next" link
+
+
+@pytest.fixture
+def uncached_server_taking_reports(redis_url, database_link, tmp_path):
+    yield from gunicorn_server(
+        redis_url,
+        database_link,
+        tmp_path,
+        PAGE_CACHE_ENABLED="false",
+        TYPO_REPORTS_RATE_LIMIT_SHORT="1000",
+        TYPO_REPORTS_RATE_LIMIT_DAILY="1000",
+    )
+
+
+def post_report(base, page_id, fragment) -> int:
+    token = json.loads(fetch(base + "/api/typo-reports/token/")[2])["token"]
+    body = {"page": page_id, "language": "ru", "fragment": fragment, "kind": "typo"}
+    request = urllib.request.Request(  # noqa: S310 - loopback http
+        base + "/api/typo-reports/",
+        data=json.dumps({**body, "token": token}).encode(),
+        headers={"Content-Type": "application/json", "Accept": "application/json", "Origin": base},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.django_db(transaction=True)
+def test_feed_entries_search_and_reported_pages_follow_an_edit_in_another_process(
+    uncached_server_taking_reports, redis_url, make_release
+):
+    # Each worker keeps feed entries, the language's live releases (search) and a reported
+    # page's text for the current generation; a publish elsewhere bumps it in Redis.
+    base = uncached_server_taking_reports
+    search = base + "/ru/search/?" + urllib.parse.urlencode({"q": "мониторинг"})
+    release = make_release(title_ru="Прежний заголовок", lead_ru="Прежний текст о мониторинге.")
+    for _ in range(6):  # both workers, several times each
+        assert "Прежний заголовок" in fetch(base + "/ru/rss.xml")[2]
+        assert "Прежний заголовок" in fetch(search)[2]
+        assert post_report(base, release.pk, "Прежний текст") == 201
+
+    with override_settings(CACHES=redis_caches(redis_url)):
+        release.title_ru, release.lead_ru = "Новый заголовок", "Новый текст о мониторинге."
+        release.save_revision().publish()
+        make_release(title_ru="Вторая новость о мониторинге")
+    for _ in range(6):
+        status, _cache, feed = fetch(base + "/ru/rss.xml")
+        assert status == 200
+        assert "Новый заголовок" in feed and "Вторая новость" in feed
+        assert "Прежний заголовок" not in feed
+        found = fetch(search)[2]
+        assert "Новый заголовок" in found and "Вторая новость" in found
+        assert post_report(base, release.pk, "Прежний текст") == 400
+        assert post_report(base, release.pk, "Новый текст") == 201
 
 
 @pytest.mark.django_db(transaction=True)
