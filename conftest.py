@@ -17,6 +17,18 @@ def _clear_cache():
         caches[alias].clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """A database kept by --reuse-db from a run that ended with a transactional test's flush has
+    lost every row the migrations made (locale, root page, collections, groups): say so at once
+    rather than fail test by test."""
+    from wagtail.models import Locale
+
+    with django_db_blocker.unblock():
+        if not Locale.objects.exists():
+            pytest.exit("The reused test database was flushed: run again with --create-db.", 2)
+
+
 @pytest.fixture(autouse=True)
 def _wagtail_rows_after_flush(request):
     """A transactional test starts after an earlier one's flush, which deletes the rows Wagtail's

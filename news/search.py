@@ -60,7 +60,12 @@ def ranked_release_keys(query: str, language: str) -> list[int]:
             .values_list("pk", flat=True)
         )
         listed = listed_release_keys(language)
-        return [key for key in matches if key in listed]
+        # One column of up to thousands of rows: read from the cursor, without the ORM's
+        # per-row iteration (a tenth of the request).
+        sql, params = matches.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [key for (key,) in cursor.fetchall() if key in listed]
     words = query.casefold().split()
     # Whole rows (bodies included), no prefetching: one query however many releases there are.
     candidates = (
