@@ -29,8 +29,9 @@ GENERATION_KEY = "page-cache:generation"
 ENTRY_FORMAT = 2
 # Addresses without a language prefix that are the same in every language.
 NEUTRAL_LANGUAGE = "any"
-# How many small remembered values (routes, navigation, asides, counts) a worker also keeps in
-# its own memory, each with the generation it was made in: a few thousand small dicts, a few MB.
+# How many small remembered values (routes, navigation, asides, counts, search's sets of live
+# releases) a worker also keeps in its own memory, each with the generation it was made in: a few
+# thousand small dicts and three sets of release keys, a few MB at 10,000 releases.
 VALUES_KEPT_IN_PROCESS = 4096
 
 
@@ -125,25 +126,31 @@ class _KeptInProcess:
     """Small remembered values this worker has read or made, with their generation: once the
     request knows the current generation, a value made in it needs no round trip at all. An
     entry of an older generation is never returned (a purge anywhere bumps the generation in
-    Redis, which every worker reads per request). Values are shared by every request of the
-    worker: callers treat them as read-only (they copy before changing one)."""
+    Redis, which every worker reads per request), nor one older than the shared cache's own
+    timeout (PAGE_CACHE_TIMEOUT), so a value is never kept here longer than in Redis. Values
+    are shared by every request of the worker: callers treat them as read-only (they copy
+    before changing one)."""
 
     def __init__(self, size: int):
         self.size = size
-        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[dict, float]] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, key: str, generation: int):
         with self.lock:
-            entry = self.entries.get(key)
-            if entry is None or entry["generation"] != generation:
+            kept = self.entries.get(key)
+            if kept is None:
+                return None
+            entry, deadline = kept
+            if entry["generation"] != generation or time.monotonic() > deadline:
                 return None
             self.entries.move_to_end(key)
             return entry
 
     def put(self, key: str, entry: dict) -> None:
+        deadline = time.monotonic() + settings.PAGE_CACHE_TIMEOUT
         with self.lock:
-            self.entries[key] = entry
+            self.entries[key] = (entry, deadline)
             self.entries.move_to_end(key)
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
@@ -151,6 +158,17 @@ class _KeptInProcess:
     def clear(self) -> None:
         with self.lock:
             self.entries.clear()
+
+
+class LostPurges:
+    """Whether this process may have missed purges: it could not reach the cache, so a purge it
+    made then did not bump the generation, and neither could other processes' purges while the
+    cache was unreachable for them too. Redis may come back with what it held (a network cut,
+    not a restart): its generation and entries would look current. The first read that reaches
+    it again starts a new generation (each process that saw the outage makes one: a few
+    extra misses, never a stale page)."""
+
+    pending = False
 
 
 kept_in_process = _KeptInProcess(VALUES_KEPT_IN_PROCESS)
@@ -184,7 +202,12 @@ def read_many_with_generation(cache, keys: list[str]):
         stored = found.pop(GENERATION_KEY, None)
         if stored is None:
             # Redis restarted, lost the key or is failing (then 0): nothing is trusted.
-            return _known(start_generation(cache)), {}
+            generation = start_generation(cache)
+            if not generation:
+                LostPurges.pending = True
+            return _known(generation), {}
+        if LostPurges.pending:
+            return _known(_renew_after_outage(cache)), {}
         generation = _known(int(stored))
     return generation, {
         key: entry
@@ -208,8 +231,27 @@ def bump_generation(cache) -> None:
     kept_in_process.clear()
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation stored yet
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    except ValueError:  # no generation stored yet, or the cache is unreachable
+        if not cache.add(GENERATION_KEY, time.time_ns(), timeout=None) and (
+            cache.get(GENERATION_KEY) is None
+        ):
+            LostPurges.pending = True
+            raise PurgeLost("the cache is unreachable; purged once it answers again") from None
+
+
+class PurgeLost(Exception):
+    """A purge could not reach the cache (see LostPurges)."""
+
+
+def _renew_after_outage(cache) -> int:
+    """The new generation after this process could not reach the cache (LostPurges)."""
+    kept_in_process.clear()
+    try:
+        generation = int(cache.incr(GENERATION_KEY))
+    except ValueError:  # unreachable again
+        return 0
+    LostPurges.pending = False
+    return generation
 
 
 def value_key(name: str) -> str:

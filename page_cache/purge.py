@@ -18,7 +18,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .keys import bump_generation, page_cache
+from .keys import PurgeLost, bump_generation, page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 def purge_all() -> None:
     try:
         bump_generation(page_cache())
+    except PurgeLost as lost:
+        logger.error("Could not purge the page cache: %s", lost)
     except Exception:
         logger.exception("Could not purge the page cache")
 

@@ -238,11 +238,14 @@ def test_search_follows_publishing_and_unpublishing(client, make_release):
     """Search keeps the language's live releases until the next purge: a release published
     after a search is found by the next one, and an unpublished one no longer is."""
     first = make_release(lead_en="Monitoring of detention centres.")
-    assert first.title_en in main_text(client.get("/en/search/", {"q": "detention"}))
+    found = main_text(client.get("/en/search/", {"q": "detention"}))
+    assert first.title_en in found and "1 release found" in found
     release = make_release(title_en="Detention visits in Astana")
-    assert release.title_en in main_text(client.get("/en/search/", {"q": "detention"}))
+    found = main_text(client.get("/en/search/", {"q": "detention"}))
+    assert release.title_en in found and "2 releases found" in found
     release.unpublish()
-    assert release.title_en not in main_text(client.get("/en/search/", {"q": "detention"}))
+    found = main_text(client.get("/en/search/", {"q": "detention"}))
+    assert release.title_en not in found and "1 release found" in found
 
 
 @pytest.mark.parametrize(

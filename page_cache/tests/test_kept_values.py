@@ -2,11 +2,15 @@
 in the worker's memory for their generation, never one of an older generation."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import override_settings
 
+from ombudsman.cache import redis_caches
+from ombudsman.tests.services import TcpRelay
 from page_cache import keys
+from page_cache.purge import purge_all
 
 COUNTING_CACHES = {
     "default": {"BACKEND": "page_cache.tests.test_kept_values.CountingCache", "LOCATION": "kv"}
@@ -134,3 +138,53 @@ def test_memory_holds_a_bounded_number_of_values(counting_cache, monkeypatch):
     assert list(keys.kept_in_process.entries) == [
         f"page-cache:value:value-{number}" for number in (2, 3, 4)
     ]
+
+
+def test_memory_keeps_a_value_no_longer_than_the_shared_cache(counting_cache, monkeypatch):
+    calls = []
+    with keys.one_generation_per_request():
+        remember("navigation", ["home"], calls)
+    now = keys.time.monotonic()
+    monkeypatch.setattr(keys.time, "monotonic", lambda: now + settings.PAGE_CACHE_TIMEOUT + 1)
+    counting_cache.delete(keys.value_key("navigation"))  # expired in the shared cache too
+    with keys.one_generation_per_request():
+        remember("counts", 7, calls)  # the request now knows the generation: memory is asked
+        assert remember("navigation", ["changed"], calls) == ["changed"]
+    assert calls == ["navigation", "counts", "navigation"]
+
+
+@pytest.fixture
+def redis_behind_a_cut(private_redis):
+    """The page cache on a Redis reached through a relay: cut() makes it unreachable while it
+    keeps everything it holds, as a network fault (not a restart) does."""
+    relay = TcpRelay(private_redis.port)
+    relay.restore()
+    with override_settings(CACHES=redis_caches(f"redis://127.0.0.1:{relay.port}/0", 0.2)):
+        caches["default"].clear()
+        keys.kept_in_process.clear()
+        yield relay
+    relay.cut()
+    keys.kept_in_process.clear()
+
+
+def test_a_purge_lost_while_redis_is_unreachable_is_made_when_it_answers(
+    redis_behind_a_cut, caplog
+):
+    calls = []
+    with keys.one_generation_per_request():
+        assert remember("navigation", ["old"], calls) == ["old"]
+    redis_behind_a_cut.cut()
+    with keys.one_generation_per_request():
+        # Unreachable: computed, not kept.
+        assert remember("navigation", ["during"], calls) == ["during"]
+    purge_all()  # a release published meanwhile: the purge cannot reach Redis
+    assert "Could not purge the page cache" in caplog.text
+
+    redis_behind_a_cut.restore()
+    # Redis still holds the old generation and the old value: neither is trusted.
+    with keys.one_generation_per_request():
+        assert remember("navigation", ["new"], calls) == ["new"]
+    with keys.one_generation_per_request():
+        assert remember("navigation", ["newer"], calls) == ["new"]  # kept again
+    assert calls == ["navigation"] * 3
+    assert not keys.LostPurges.pending
