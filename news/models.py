@@ -22,7 +22,7 @@ from .languages import (
     value_in,
 )
 from .listing import ListingRows
-from .pages import LanguageAwarePage
+from .pages import LanguageAwarePage, any_view_restriction
 from .pagination import paginate
 from .panels import language_edit_handler, topic_edit_handler
 from .transliteration import slug_from_title
@@ -149,6 +149,11 @@ class NewsReleasePageManager(PageManager):
         cards do not show them (the feeds, which do, prefetch them)."""
         bodies = [f"body_{code}" for code in LANGUAGE_CODES if not (with_body and code == language)]
         releases = self.get_queryset().rewrite(False).live().filter(in_language_q(language))
+        if any_view_restriction():
+            # Wagtail's page privacy: a release in a private section is listed nowhere public
+            # (lists, topics, feeds, search, asides), as the sitemap leaves it out; its own page
+            # asks for the password. While no page is private this costs nothing.
+            releases = releases.public()
         # Django's own defer: modeltranslation's would add every language's column of "body".
         return (
             models.QuerySet.defer(releases, "body", *bodies)

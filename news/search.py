@@ -14,7 +14,6 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
-from .languages import in_language_q
 from .models import NewsReleasePage
 from .page_text import page_text
 
@@ -70,11 +69,11 @@ def ranked_release_keys(query: str, language: str) -> list[int]:
         listed = listed_release_keys(language)
         return [key for (key,) in rows if key in listed]
     words = query.casefold().split()
-    # Whole rows (bodies included), no prefetching: one query however many releases there are.
+    # Rows with the language's body, no prefetching: one query however many releases there are.
     candidates = (
-        NewsReleasePage.objects.live()
-        .filter(in_language_q(language))
-        .order_by("-date", "-page_ptr_id")
+        NewsReleasePage.objects.in_language_listing(language, with_body=True)
+        .select_related(None)
+        .prefetch_related(None)
     )
     return [
         release.pk

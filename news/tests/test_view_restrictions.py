@@ -1,6 +1,6 @@
 """Wagtail's page privacy still applies although the restriction lookup is skipped while no
-page has one (LanguageAwarePage.get_view_restrictions), and a page made private is not served
-from the page cache afterwards."""
+page has one (LanguageAwarePage.get_view_restrictions), a page made private is not served
+from the page cache afterwards, and a private release is listed nowhere public."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -34,3 +34,33 @@ def test_a_page_made_private_asks_for_the_password_at_once(client, make_release,
     assert release.title_en.encode() not in response.content
     restriction.delete()
     assert release.title_en.encode() in client.get(url).content
+
+
+def test_a_private_release_is_listed_nowhere_public(client, make_release, news_index):
+    shown = make_release(title_en="Open visit report", lead_en="A report on the detention visit.")
+    private = make_release(title_en="Closed visit report", lead_en="A report on detention.")
+    address = page_url_in(private, "en").encode()  # in links, feed items and sitemap entries
+    pages = [
+        page_url_in(news_index, "en"),
+        "/en/",
+        "/en/rss.xml",
+        "/en/atom.xml",
+        "/en/search/?q=detention",
+        "/sitemap-pages.xml",
+    ]
+    for url in pages:
+        assert address in client.get(url).content, url
+
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    for url in pages:
+        content = client.get(url).content
+        assert address not in content, url
+        assert private.title_en.encode() not in content, url
+    assert shown.title_en.encode() in client.get(page_url_in(news_index, "en")).content
+    assert b"1 release found" in client.get("/en/search/?q=detention").content
+
+    restriction.delete()
+    for url in pages:
+        assert address in client.get(url).content, url
