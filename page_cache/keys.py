@@ -207,7 +207,9 @@ def read_many_with_generation(cache, keys: list[str]):
                 LostPurges.pending = True
             return _known(generation), {}
         if LostPurges.pending:
-            return _known(_renew_after_outage(cache)), {}
+            with contextlib.suppress(PurgeLost):  # unreachable again: 0, nothing trusted
+                return _known(bump_generation(cache)), {}
+            return 0, {}
         generation = _known(int(stored))
     return generation, {
         key: entry
@@ -224,34 +226,26 @@ def _known(generation: int) -> int:
     return generation
 
 
-def bump_generation(cache) -> None:
+def bump_generation(cache) -> int:
+    """A new generation (returned); PurgeLost when the cache is unreachable."""
     # This request's later reads see the new generation too (a view that publishes and then
     # renders); other requests read it from the cache.
     _RequestGeneration.forget()
     kept_in_process.clear()
     try:
-        cache.incr(GENERATION_KEY)
+        generation = int(cache.incr(GENERATION_KEY))
     except ValueError:  # no generation stored yet, or the cache is unreachable
-        if not cache.add(GENERATION_KEY, time.time_ns(), timeout=None) and (
-            cache.get(GENERATION_KEY) is None
-        ):
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = int(cache.get(GENERATION_KEY) or 0)
+        if not generation:
             LostPurges.pending = True
             raise PurgeLost("the cache is unreachable; purged once it answers again") from None
+    LostPurges.pending = False
+    return generation
 
 
 class PurgeLost(Exception):
     """A purge could not reach the cache (see LostPurges)."""
-
-
-def _renew_after_outage(cache) -> int:
-    """The new generation after this process could not reach the cache (LostPurges)."""
-    kept_in_process.clear()
-    try:
-        generation = int(cache.incr(GENERATION_KEY))
-    except ValueError:  # unreachable again
-        return 0
-    LostPurges.pending = False
-    return generation
 
 
 def value_key(name: str) -> str:

@@ -215,6 +215,29 @@ def test_feed_entries_search_and_reported_pages_follow_an_edit_in_another_proces
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_release_made_private_in_another_process_leaves_every_workers_lists(
+    uncached_server, redis_url, make_release, news_index
+):
+    from wagtail.models import PageViewRestriction
+
+    release = make_release(title_ru="Закрытый отчёт")
+    address = page_url_in(release, "ru")
+    lists = [uncached_server + page_url_in(news_index, "ru"), uncached_server + "/ru/rss.xml"]
+    for _ in range(6):  # both workers keep "no page is private" for the generation
+        for url in lists:
+            assert address in fetch(url)[2], url
+
+    with override_settings(CACHES=redis_caches(redis_url)):
+        PageViewRestriction.objects.create(
+            page=release, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+    for _ in range(6):
+        for url in lists:
+            status, _cache, body = fetch(url)
+            assert status == 200 and address not in body, url
+
+
+@pytest.mark.django_db(transaction=True)
 def test_cached_pages_are_served_while_postgresql_is_unreachable(
     server, database_link, make_release
 ):
